@@ -30,6 +30,8 @@ __all__ = [
     "StatedFact",
     "DocAnalysis",
     "Entity",
+    "Evidence",
+    "CodedEvent",
     "to_json",
     "analysis_from_json",
 ]
@@ -224,3 +226,37 @@ def analysis_from_json(data: dict[str, Any]) -> DocAnalysis:
         facts=tup(data.get("facts", ()), StatedFact),
         notes=tuple(data.get("notes", ())),
     )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a coded event was read: a sentence of a document."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """A corpus-level event after linking and merging (one per happening,
+    not per report): arguments are entity keys.
+    """
+
+    etype: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...] = ()
+    date: str = ""
+    mode: str = ""
+    locations: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    negated: bool = False
+    confidence: float = 0.5
+    evidence: tuple[Evidence, ...] = ()
+    triggers: tuple[str, ...] = ()
+
+    @property
+    def report_count(self) -> int:
+        """How many sentences report this event."""
+        return len(self.evidence)
