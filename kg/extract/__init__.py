@@ -84,53 +84,49 @@ def analyse_parsed(doc: SourceDoc, parsed: dict[int, object], chunks, kb) -> Doc
                        events=tuple(events), facts=tuple(facts))
 
 
+def _parse_group(nlp, group, batch_size):
+    """Parse the Japanese chunks of some documents together (one ``nlp.pipe`` stream)."""
+    from kg.segment import chunks as make_chunks
+
+    plans = [make_chunks(doc.text) for doc in group]
+    items = [(doc.text[s:e], (di, ci)) for di, (doc, ch) in enumerate(zip(group, plans, strict=True))
+             for ci, (s, e, lang) in enumerate(ch) if lang == "ja"]
+    parsed: list[dict[int, object]] = [{} for _ in group]
+    for sdoc, (di, ci) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        parsed[di][ci] = sdoc
+    return plans, parsed
+
+
 def analyse_documents(docs: Iterable[SourceDoc], nlp, kb, *, batch_size: int = 16
                       ) -> Iterator[DocAnalysis | tuple[SourceDoc, Exception]]:
     """Analyse documents in order, batching Japanese chunks across documents.
 
-    Yields a :class:`DocAnalysis` per document, or ``(doc, error)`` when the
-    pipeline failed on it (the caller reports and skips it).
+    Documents are parsed in groups of ``batch_size``; when the parser fails on
+    a group, its documents are parsed one by one so that only the failing
+    document is reported. Yields a :class:`DocAnalysis` per document, or
+    ``(doc, error)`` when the pipeline failed on it (the caller reports and
+    skips it).
     """
-    from kg.segment import chunks as make_chunks
-
-    pending: dict[int, tuple[SourceDoc, list, dict, int]] = {}
-    order: list[int] = []
-
-    def stream():
-        for di, doc in enumerate(docs):
-            try:
-                ch = make_chunks(doc.text)
-            except Exception as e:  # noqa: BLE001 - reported per document
-                pending[di] = (doc, e, {}, 0)
-                order.append(di)
+    docs = list(docs)
+    for g in range(0, len(docs), batch_size):
+        group = docs[g:g + batch_size]
+        try:
+            jobs = [(group, *_parse_group(nlp, group, batch_size))]
+        except Exception:  # noqa: BLE001 - isolate the failing document
+            log.debug("parsing a group failed; retrying its documents one by one", exc_info=True)
+            jobs = []
+            for doc in group:
+                try:
+                    jobs.append(([doc], *_parse_group(nlp, [doc], batch_size)))
+                except Exception as e:  # noqa: BLE001
+                    jobs.append(([doc], e, None))
+        for grp, plans, parsed in jobs:
+            if parsed is None:
+                yield grp[0], plans
                 continue
-            ja = [ci for ci, c in enumerate(ch) if c[2] == "ja"]
-            pending[di] = (doc, ch, {}, len(ja))
-            order.append(di)
-            for ci in ja:
-                s, e, _ = ch[ci]
-                yield doc.text[s:e], (di, ci)
-
-    def ready():
-        while order:
-            di = order[0]
-            doc, ch, parsed, need = pending[di]
-            if isinstance(ch, Exception):
-                order.pop(0)
-                del pending[di]
-                yield doc, ch
-                continue
-            if len(parsed) < need:
-                return
-            order.pop(0)
-            del pending[di]
-            try:
-                yield analyse_parsed(doc, parsed, ch, kb)
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
-                log.debug("extraction failed on %s", doc.doc_id, exc_info=True)
-                yield doc, e
-
-    for sdoc, (di, ci) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
-        pending[di][2][ci] = sdoc
-        yield from ready()
-    yield from ready()
+            for doc, ch, p in zip(grp, plans, parsed, strict=True):
+                try:
+                    yield analyse_parsed(doc, p, ch, kb)
+                except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
+                    log.debug("extraction failed on %s", doc.doc_id, exc_info=True)
+                    yield doc, e
