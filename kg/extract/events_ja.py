@@ -1,0 +1,477 @@
+"""Japanese event coding: who did what to whom, from a GiNZA parse.
+
+For each predicate of the lexicon (:mod:`kg.extract.lexicon`) found in a
+sentence, the arguments come from the dependency parse and the case
+particles of its dependents:
+
+* actor from が/は/も (the agent of a passive from によって/により/から);
+* target (or partner) from the markers the entry lists (を/に/と/への/に対する …);
+* location from で (and, for visits, from a place in the target slot);
+* about from an Agreement or NamedEvent in any slot (共同声明に署名);
+* coordination (「中国とロシアは」) gives every member; coreference mentions
+  (両国) expand to their antecedents;
+* light-verb constructions (制裁を科す, 会談を行う, 合意に達する) code the
+  noun's type with the verb's arguments; nominal events (「習氏との会談で」)
+  take their own modifiers and, lacking an actor, the subject of the
+  clause they sit in;
+* a clause without a subject inherits it from the clause it is chained to
+  (〜し、〜した), from the noun a relative clause modifies, or from the
+  speaker of a quote (「…と述べた」).
+
+Assertion (:mod:`kg.extract.assertion`): negated clauses are kept with
+``negated=True``; conditions, plans and the future give no event; an event
+embedded under a request, threat or refusal (撤退を求めた) is not asserted.
+
+Confidence
+----------
+``confidence = strength × 0.95^(path-1) × 0.85 [coref] × 0.85 [inherited
+actor] × 0.85 [nominal event] × 0.8 [non-past, not reported]``, clipped to
+[0.05, 0.99]; ``path`` is the longest dependency path from the predicate to
+an argument (1 for a direct dependent).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from kg.extract.assertion import is_hypothetical, is_negated
+from kg.extract.dates import clause_date, find_dates, is_future
+from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate, load_lexicon
+from kg.types import EventCandidate, Mention, Sentence
+
+__all__ = ["extract_events", "ARG_CLASSES_EXCLUDED", "ABOUT_CLASSES", "Args", "clause_args", "sentence_index"]
+
+log = logging.getLogger(__name__)
+
+#: Mention classes that cannot act or be acted on.
+ARG_CLASSES_EXCLUDED = frozenset(
+    {"Location", "Agreement", "JointStatement", "Treaty", "Partnership", "Plan", "Deal", "NamedEvent"}
+)
+#: Mention classes that fill ``about``.
+ABOUT_CLASSES = frozenset(
+    {"Agreement", "JointStatement", "Treaty", "Partnership", "Plan", "Deal", "NamedEvent"}
+)
+_PASSIVE_AUX = frozenset({"れる", "られる"})
+_NOMINALISERS = frozenset({"こと", "の", "よう", "ように", "ため"})
+_MODIFIER_DEPS = frozenset({"compound", "flat", "fixed", "amod", "nummod"})
+
+
+class Args:
+    """Arguments gathered for one clause (mention indices)."""
+
+    def __init__(self) -> None:
+        self.actors: list[int] = []
+        self.targets: list[int] = []
+        self.locations: list[int] = []
+        self.about: list[int] = []
+        self.path = 1
+        self.coref = False
+
+    def add(self, role: str, idx: Sequence[int]) -> None:
+        lst = getattr(self, role)
+        for i in idx:
+            if i not in lst:
+                lst.append(i)
+
+
+def sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
+    """Index of the sentence holding absolute offset ``pos`` (nearest before when none does).
+
+    >>> sentence_index([Sentence(0, 5), Sentence(5, 9)], 6)
+    1
+    >>> sentence_index([], 3)
+    0
+    """
+    best = 0
+    for i, s in enumerate(sentences):
+        if s.start <= pos < s.end:
+            return i
+        if s.start <= pos:
+            best = i
+    return best
+
+
+def _marker(tok: Any) -> str:
+    """Case marker of a nominal dependent: its case particles and their fixed parts (に対する, への)."""
+    parts = []
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("case", "mark") and c.pos_ in ("ADP", "SCONJ", "PART"):
+            parts.append(c)
+            parts.extend(f for f in c.children if f.dep_ == "fixed")
+    return "".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+class _Ctx:
+    def __init__(self, doc: Any, mentions: Sequence[Mention], offset: int, lex: Lexicon) -> None:
+        self.doc, self.mentions, self.offset, self.lex = doc, mentions, offset, lex
+        end = offset + len(doc.text)
+        self.tok_m: dict[int, list[int]] = {}
+        for mi, m in enumerate(mentions):
+            if m.end <= offset or m.start >= end:
+                continue
+            for t in doc:
+                a = offset + t.idx
+                if a < m.end and a + len(t.text) > m.start:
+                    self.tok_m.setdefault(t.i, []).append(mi)
+
+    def expand(self, idx: Sequence[int], args: Args | None = None) -> list[int]:
+        out: list[int] = []
+        for i in idx:
+            m = self.mentions[i]
+            if m.refers_to:
+                if args is not None:
+                    args.coref = True
+                out.extend(j for j in m.refers_to if 0 <= j < len(self.mentions))
+            else:
+                out.append(i)
+        return list(dict.fromkeys(out))
+
+    def phrase_mentions(self, tok: Any, args: Args | None = None, depth: int = 0) -> list[int]:
+        """Mentions of the noun phrase headed by ``tok``, with its coordinated members."""
+        toks = [tok]
+        stack = [tok]
+        while stack:
+            for c in stack.pop().children:
+                if c.dep_ in _MODIFIER_DEPS:
+                    toks.append(c)
+                    stack.append(c)
+        found: list[int] = []
+        for t in sorted(toks, key=lambda t: t.i):
+            for mi in self.tok_m.get(t.i, ()):
+                if mi not in found:
+                    found.append(mi)
+        if not found and depth == 0:
+            # a title with its country: 「フランスの外相は」
+            for c in tok.children:
+                if c.dep_ == "nmod" and _marker(c) == "の":
+                    found.extend(self.phrase_mentions(c, args, depth + 1))
+        if depth < 3:
+            for c in tok.children:
+                if c.dep_ == "conj" or (
+                    c.dep_ == "nmod" and _marker(c) in ("と", "や", "、", "・", "及び", "および")
+                ):
+                    found.extend(self.phrase_mentions(c, args, depth + 1))
+        return self.expand(list(dict.fromkeys(found)), args)
+
+
+_QUOTE_PRED = Predicate(
+    lemma="", etype="ACCUSE", targets=("を", "に", "に対し", "に対して", "への", "に対する", "の")
+)
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ in _PASSIVE_AUX for c in tok.children)
+
+
+def clause_args(ctx: _Ctx, head: Any, pred: Predicate, noun: Any | None = None) -> Args:
+    """Fill the roles of a clause headed by ``head`` (and the event noun of a light-verb construction)."""
+    args = Args()
+    passive = _is_passive(head) and (noun is None or noun.dep_ != "nsubj")
+    actor_mk = ctx.lex.actor_markers
+    agent_mk = ctx.lex.passive_agent_markers
+    heads = [head] + ([noun] if noun is not None and noun is not head else [])
+    for h in heads:
+        for c in h.children:
+            if c is noun or c.dep_ in ("aux", "punct", "case", "mark", "cop"):
+                continue
+            mk = _marker(c)
+            ms = ctx.phrase_mentions(c, args)
+            if not ms:
+                continue
+            about = [i for i in ms if ctx.mentions[i].cls in ABOUT_CLASSES]
+            if about:
+                args.add("about", about)
+            ms = [i for i in ms if ctx.mentions[i].cls not in ABOUT_CLASSES]
+            if not ms:
+                continue
+            locs = [i for i in ms if ctx.mentions[i].cls == "Location"]
+            ents = [i for i in ms if ctx.mentions[i].cls != "Location"]
+            if mk == "で" or mk == "でも":
+                args.add("locations", ms)
+                continue
+            if h is noun and mk == "の":
+                args.add("actors", ents)
+                continue
+            if h is noun and c.dep_ == "compound" and ents:
+                args.add("actors" if pred.etype in SYMMETRIC_TYPES else "targets", ents)
+                continue
+            if passive and mk in agent_mk:
+                args.add("actors", ents)
+                continue
+            if mk in actor_mk:
+                args.add("targets" if passive else "actors", ents)
+                continue
+            tmk = pred.targets + tuple(
+                t + "の"
+                for t in pred.targets
+                if not t.endswith("の") and (t in ("と", "へ", "から") or h is noun)
+            )
+            if mk in tmk or (h is noun and mk in ("への", "に対する", "との", "に対し", "に対して")):
+                if pred.mode == "visit" or pred.etype == "MOBILIZE":
+                    args.add("locations", locs)
+                elif pred.etype == "ASSAULT":
+                    ents = ents + locs
+                args.add("targets", ents)
+    return args
+
+
+def _trigger(lex: Lexicon, tok: Any) -> tuple[Predicate, str] | None:
+    """The predicate coded by ``tok``, trying the compound noun it ends first (首脳会談, 軍事支援)."""
+    objs = tuple(c.lemma_ for c in tok.children if c.dep_ in ("obj", "nsubj", "obl"))
+    objs += tuple(
+        "".join(x.text for x in c.subtree if x.dep_ == "compound" and x.head is c) + c.text
+        for c in tok.children
+        if c.dep_ == "obj"
+    )
+    comp = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if comp:
+        surface = tok.doc[comp[0].i : tok.i + 1].text
+        for k in range(len(surface) - len(tok.text)):
+            p = lex.lookup(surface[k:], objs)
+            if p is not None:
+                return p, surface[k:]
+    for key in (tok.lemma_, tok.text):
+        p = lex.lookup(key, objs)
+        if p is not None:
+            return p, key
+    return None
+
+
+#: The modes each type admits (others come from the lexicon entry itself).
+TYPE_MODES = {
+    "CONSULT": frozenset({"phone", "meet", "visit", "multilateral"}),
+    "ASSAULT": frozenset({"aerial", "missile", "ground", "cyber", "naval"}),
+    "AID": frozenset({"military", "economic", "humanitarian"}),
+    "SUPPORT": frozenset({"military", "economic", "humanitarian", "diplomatic"}),
+    "SANCTION": frozenset({"economic", "diplomatic", "expel"}),
+    "MOBILIZE": frozenset({"missile", "naval", "aerial", "ground"}),
+}
+
+
+def _mode(lex: Lexicon, pred: Predicate, etype: str, toks: Sequence[Any]) -> str:
+    if pred.mode and pred.etype == etype:
+        return pred.mode
+    allowed = TYPE_MODES.get(etype, frozenset())
+    for t in toks:
+        for c in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "obj", "obl")]:
+            for hint, mode in lex.mode_hints.items():
+                if mode in allowed and (c.text.startswith(hint) or c.text.endswith(hint)):
+                    return mode
+    return ""
+
+
+def _governor(tok: Any) -> tuple[Any, str] | None:
+    """The predicate a clause is embedded under, and how (``quote``, ``nominal``, ``chain``)."""
+    if tok.head is tok:
+        return None
+    marks = {c.text for c in tok.children if c.dep_ in ("case", "mark") and c.i > tok.i}
+    parent = tok.head
+    if parent.lemma_ in _NOMINALISERS and parent.head is not parent:
+        return parent.head, "nominal"
+    if tok.dep_ in ("ccomp",) or "と" in marks or "よう" in marks or "ように" in marks:
+        return parent, "quote"
+    if tok.dep_ in ("obj", "nsubj", "csubj"):
+        return parent, "nominal"
+    if tok.dep_ in ("obl", "nmod"):
+        return parent, "adjunct"
+    if tok.dep_ in ("advcl", "conj"):
+        return parent, "chain"
+    return None
+
+
+def extract_events(
+    doc: Any, mentions: Sequence[Mention], sentences: Sequence[Sentence], *, offset: int, published: str
+) -> list[EventCandidate]:
+    """Code the events of one parsed Japanese chunk.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        GiNZA parse of ``context[offset:offset + len(doc.text)]``.
+    mentions : sequence of Mention
+        The whole document's mentions (absolute offsets), sorted.
+    sentences : sequence of Sentence
+        The whole document's sentences (absolute offsets).
+    offset : int
+        Where the chunk starts in the context.
+    published : str
+        Publication date (``YYYY-MM-DD`` or ``""``) for relative dates.
+
+    Returns
+    -------
+    list of EventCandidate
+        Argument fields are indices into ``mentions``.
+    """
+    lex = load_lexicon("ja")
+    ctx = _Ctx(doc, mentions, offset, lex)
+    dates = [(offset + s, offset + e, v) for s, e, v in find_dates(doc.text, published)]
+    found: dict[tuple, EventCandidate] = {}
+    triggers: dict[int, tuple[Predicate, str]] = {}
+    for tok in doc:
+        if tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") or tok.tag_.startswith("名詞"):
+            tr = _trigger(lex, tok)
+            if tr is not None:
+                triggers[tok.i] = tr
+    for i, (pred, surface) in triggers.items():
+        tok = doc[i]
+        verbal = tok.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in tok.children)
+        noun = None
+        head = tok
+        how = "verb"
+        etype = pred.etype
+        if (
+            not verbal
+            and tok.dep_ in ("obj", "obl", "nsubj")
+            and lex.is_light(tok.head.lemma_)
+            and tok.head.i != tok.i
+        ):
+            hp = triggers.get(tok.head.i)
+            if hp is not None and hp[0].objects:
+                continue  # the verb codes the construction itself (協定を結ぶ)
+            head, noun, how = tok.head, tok, "light"
+            etype = lex.retype(tok.head.lemma_, pred.etype)
+        elif not verbal:
+            hp = triggers.get(tok.head.i)
+            if (
+                hp is not None
+                and tok.head.i != tok.i
+                and (
+                    tok.dep_ in ("obj", "nsubj", "compound")
+                    or (
+                        tok.dep_ in ("obl", "nmod") and _marker(tok) in ("に", "を", "の", "への", "に対する")
+                    )
+                )
+            ):
+                continue  # the governing predicate codes the event (攻撃を非難, 支援を提供)
+            noun, how = tok, "nominal"
+        elif lex.is_light(tok.lemma_) and any(
+            c.i in triggers and c.dep_ in ("obj", "obl") and not pred.objects for c in tok.children
+        ):
+            continue  # 行う/表明 with an event noun: coded from the noun
+        if etype in ("AID",) and head.lemma_ in lex.speech_verbs and noun is not None:
+            etype = "SUPPORT"
+        gov = _governor(head)
+        if gov is not None:
+            g, kind = gov
+            gp = triggers.get(g.i)
+            if (
+                kind in ("quote", "nominal")
+                and gp is not None
+                and not lex.is_light(g.lemma_)
+                and etype not in lex.embedded_asserted.get(gp[0].etype, ())
+            ):
+                continue
+        if is_hypothetical(head, noun):
+            continue
+        args = clause_args(ctx, head, pred, noun)
+        inherited = False
+        h = head
+        for _ in range(4):
+            if args.actors:
+                break
+            g = _governor(h)
+            if g is None:
+                if h.dep_ == "acl" and h.head is not h:
+                    args.add(
+                        "actors",
+                        [
+                            m
+                            for m in ctx.phrase_mentions(h.head, args)
+                            if mentions[m].cls not in ARG_CLASSES_EXCLUDED
+                        ],
+                    )
+                    inherited = True
+                break
+            gtok, kind = g
+            if not (
+                kind in ("chain", "adjunct")
+                or (kind == "quote" and gtok.lemma_ in lex.speech_verbs)
+                or (
+                    kind == "nominal"
+                    and (how == "nominal" or gtok.i in triggers or lex.is_light(gtok.lemma_))
+                )
+            ):
+                break
+            ga = clause_args(ctx, gtok, pred)
+            args.add("actors", ga.actors)
+            inherited = True
+            args.path += 1
+            h = gtok
+        if not args.actors:
+            # 「XはAし、Bした」: the topic may sit on the first clause of the chain
+            for c in head.children:
+                if (
+                    c.dep_ in ("advcl", "conj")
+                    and c.i < head.i
+                    and c.pos_ == "VERB"
+                    and not is_hypothetical(c)
+                ):
+                    sub = clause_args(ctx, c, pred)
+                    if sub.actors:
+                        args.add("actors", sub.actors)
+                        inherited = True
+                        args.path += 1
+                        break
+        if not args.targets and etype not in SYMMETRIC_TYPES:
+            # 「…と批判した」: the target is who the quoted clause is about
+            for c in head.children:
+                if (
+                    c.dep_ in ("ccomp", "advcl")
+                    and c.i < head.i
+                    and "と" in {x.text for x in c.children if x.dep_ in ("case", "mark")}
+                ):
+                    sub = clause_args(ctx, c, _QUOTE_PRED)
+                    args.add("targets", sub.actors or sub.targets)
+                    args.path += 1
+                    break
+        actors = [a for a in args.actors if mentions[a].cls not in ARG_CLASSES_EXCLUDED]
+        targets = [
+            t
+            for t in args.targets
+            if t not in actors
+            and (
+                mentions[t].cls not in ARG_CLASSES_EXCLUDED
+                or (etype == "ASSAULT" and mentions[t].cls == "Location")
+            )
+        ]
+        if not actors:
+            continue
+        date = clause_date(head, dates)
+        if is_future(date, published):
+            continue
+        neg = is_negated(head)
+        past = any(c.lemma_ in ("た", "だ") and c.dep_ == "aux" for c in head.children) or head.dep_ != "ROOT"
+        conf = pred.strength * (0.95 ** max(0, args.path - 1))
+        conf *= 0.85 if args.coref else 1.0
+        conf *= 0.85 if inherited else 1.0
+        conf *= 0.85 if how == "nominal" else 1.0
+        conf *= 1.0 if past else 0.8
+        trig_tok = noun if noun is not None else tok
+        start = (
+            offset + trig_tok.idx + len(trig_tok.text) - len(surface)
+            if surface and trig_tok.text.endswith(surface[-1:])
+            else offset + trig_tok.idx
+        )
+        start = max(offset, min(start, offset + trig_tok.idx))
+        ev = EventCandidate(
+            etype=etype,
+            sentence=sentence_index(sentences, offset + tok.idx),
+            actors=tuple(sorted(set(actors))),
+            targets=tuple(sorted(set(targets))),
+            trigger=surface,
+            trigger_start=start,
+            trigger_end=offset + trig_tok.idx + len(trig_tok.text),
+            mode=_mode(lex, pred, etype, [t for t in (noun, head) if t is not None]),
+            locations=tuple(sorted(set(args.locations))),
+            about=tuple(sorted(set(args.about))),
+            date=date,
+            negated=neg,
+            confidence=round(min(0.99, max(0.05, conf)), 3),
+            how=f"ja:{how}:{pred.lemma}" + (":inherited" if inherited else ""),
+        )
+        key = (ev.etype, ev.sentence, ev.actors, ev.targets, ev.negated)
+        if key not in found or found[key].confidence < ev.confidence:
+            found[key] = ev
+    return sorted(found.values(), key=lambda e: (e.trigger_start, e.etype))
