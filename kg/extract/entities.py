@@ -1,0 +1,238 @@
+"""Recognition of the actors of one GiNZA-parsed Japanese chunk.
+
+:func:`find_mentions` combines, in order of trust: the knowledge-base ruler
+(:mod:`kg.recognize.ruler`), the machine-translation rules
+(:mod:`kg.recognize.mt_rules`), compound state abbreviations
+(:mod:`kg.recognize.compounds`) and surname + title forms (「習主席」), the
+agreement and named-event spans of :mod:`kg.extract.agreements`, and
+GiNZA's named entities, typed through :data:`ENE_CLASSES`. Person names get
+their titles stripped (kept as ``position``) and their split pieces joined;
+coreference mentions come last (:mod:`kg.recognize.coref`).
+
+>>> ENE_CLASSES["International_Organization"], ENE_CLASSES["Date"], ENE_CLASSES["Treaty"]
+('InternationalOrganization', None, 'Treaty')
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from kg.recognize.compounds import find_compounds
+from kg.recognize.coref import add_coref
+from kg.recognize.gazetteer import gazetteer, surname_person
+from kg.recognize.mt_rules import find_mt
+from kg.recognize.ruler import KBHit, match_kb
+from kg.recognize.splits import extend_name
+from kg.recognize.titles import SURNAME_TITLE, is_title, strip_title, title_at
+from kg.types import Mention, Sentence
+
+__all__ = ["ENE_CLASSES", "ene_class", "find_mentions", "USER_DATA_KEY"]
+
+log = logging.getLogger(__name__)
+
+#: where the ``kg_kb_ruler`` component leaves its hits (see :mod:`kg.components`)
+USER_DATA_KEY = "kg_kb_hits"
+
+_LOC, _ORG, _EVT = "Location", "Organization", "NamedEvent"
+#: GiNZA's Extended Named Entity labels (as in ``ginza/ene_ontonotes_mapper.py``) -> ontology
+#: class local names; ``None``: not an entity of the graph (dates, amounts, products ...).
+ENE_CLASSES: dict[str, str | None] = {
+    "Person": "Person", "God": None,
+    "International_Organization": "InternationalOrganization",
+    "Ethnic_Group": None, "Ethnic_Group_Other": None, "Nationality": None, "Religion": None,
+    "Political_Organization": _ORG, "Political_Organization_Other": _ORG, "Political_Party": _ORG,
+    "Language": None, "Language_Other": None, "National_Language": None,
+    "Country": "Country", "GPE": _LOC, "GPE_Other": _LOC, "Location_Other": _LOC, "City": _LOC,
+    "Province": _LOC, "County": _LOC, "Spa": _LOC, "Address": None, "Address_Other": None,
+    "Postal_Address": None,
+    "Region": _LOC, "Region_Other": _LOC, "Continental_Region": _LOC, "Domestic_Region": _LOC,
+    "Geological_Region": _LOC, "Geological_Region_Other": _LOC, "Mountain": _LOC, "Island": _LOC,
+    "River": _LOC, "Lake": _LOC, "Sea": _LOC, "Bay": _LOC, "Astral_Body": None, "Star": None, "Planet": None,
+    "Event_Other": _EVT, "Occasion": _EVT, "Occasion_Other": _EVT, "Election": _EVT,
+    "Religious_Festival": _EVT, "Competition": _EVT, "Game": _EVT, "Conference": _EVT, "Incident": _EVT,
+    "Incident_Other": _EVT, "War": _EVT, "Natural_Disaster": _EVT, "Earthquake": _EVT,
+    "Natural_Phenomenon": None, "Natural_Phenomenon_Other": None,
+    "Facility": _LOC, "Facility_Other": _LOC, "Facility_Part": _LOC, "Dam": _LOC,
+    "Archaeological_Place": _LOC, "Archaeological_Place_Other": _LOC, "Tomb": _LOC, "FOE": _LOC,
+    "FOE_Other": _LOC, "GOE_Other": _LOC, "Military_Base": _LOC, "Power_Plant": _LOC, "Park": _LOC,
+    "Shopping_Complex": _LOC, "Sports_Facility": _LOC, "Museum": _LOC, "Zoo": _LOC, "Amusement_Park": _LOC,
+    "Theater": _LOC, "Worship_Place": _LOC, "Castle": _LOC, "Palace": _LOC, "Public_Institution": _LOC,
+    "Accommodation": _LOC, "Medical_Institution": _LOC, "School": "Institute",
+    "Research_Institute": "Institute", "Market": _LOC, "Transport_Facility": _LOC,
+    "Transport_Facility_Other": _LOC, "Car_Stop": _LOC, "Station": _LOC, "Airport": _LOC, "Port": _LOC,
+    "Line": None, "Line_Other": None, "Railroad": None, "Road": _LOC, "Canal": _LOC, "Water_Route": _LOC,
+    "Tunnel": _LOC, "Bridge": _LOC, "Tumulus": _LOC,
+    "Organization": _ORG, "Organization_Other": _ORG, "Show_Organization": _ORG, "Family": None,
+    "Sports_Organization": _ORG, "Sports_Organization_Other": _ORG, "Pro_Sports_Organization": _ORG,
+    "Sports_Federation": _ORG, "Sports_League": _ORG, "Sports_Team": _ORG, "Juridical_Person": _ORG,
+    "Juridical_Person_Other": _ORG, "Channel": "Media", "Corporation_Other": "Company",
+    "Nonprofit_Organization": _ORG, "Company": "Company", "Company_Group": "Company",
+    "Government": "GovernmentBody", "Cabinet": "GovernmentBody", "Military": "ArmedForces",
+    "Newspaper": "Media", "Magazine": "Media",
+    "Treaty": "Treaty", "Plan": "Plan", "Law": None, "Rule": None, "Rule_Other": None,
+    "Position_Vocation": None,  # a title: kg.recognize.titles reads it, it is not an entity
+}
+#: ENE labels that are never entities of the graph: products, works, times, amounts, contacts, living things.
+NON_ENTITY_LABELS: tuple[str, ...] = (
+    "Product_Other", "Service", "Character", "ID_Number", "Game_Other", "Digital_Game", "Software", "Vehicle",
+    "Vehicle_Other", "Car", "Train", "Aircraft", "Spaceship", "Ship", "Food_Other", "Musical_Instrument",
+    "Clothing", "Money_Form", "Drug", "Weapon", "Stock", "Award", "Decoration", "Video_Work", "Art",
+    "Art_Other", "Painting", "Broadcast_Program", "Movie", "Show", "Music", "Book", "Printing",
+    "Printing_Other", "Picture", "Offense", "Doctrine_Method_Other", "Movement", "Theory", "Academic",
+    "Sport", "Culture", "Timex", "Timex_Other", "Timeex", "Timeex_Other", "Date", "Day_Of_Week", "Era",
+    "Periodx", "Periodx_Other", "Period_Day", "Period_Week", "Period_Month", "Period_Year", "Time_Top_Other",
+    "Time", "Period_Time", "Percent", "Currency", "Money", "Unit_Other", "Latitude_Longitude",
+    "Latitude_Longtitude", "Measurement", "Measurement_Other", "Physical_Extent", "Seismic_Magnitude",
+    "Space", "Volume", "Weight", "Speed", "Intensity", "Temperature", "Calorie", "Seismic_Intensity",
+    "Countx", "Countx_Other", "N_Person", "N_Organization", "N_Location", "N_Location_Other", "N_Country",
+    "N_Facility", "N_Product", "N_Event", "N_Natural_Object", "N_Natural_Object_Other", "N_Animal",
+    "N_Flora", "Point", "Multiplication", "Frequency", "Age", "Rank", "School_Age", "Ordinal_Number",
+    "Stock_Index", "Phone_Number", "Email", "URL", "Individual_Animal", "Individual_Animal_Other",
+    "Racehorse", "Natural_Object", "Natural_Object_Other", "Living_Thing", "Living_Thing_Other", "Animal",
+    "Flora", "Bird", "Fish", "Insect", "Mammal", "Disease", "Disease_Other", "Color", "Color_Other",
+    "Element", "Compound", "Mineral", "Title_Other", "Name_Other", "Bio", "Animal_Part", "Flora_Part",
+)
+ENE_CLASSES.update({label: None for label in NON_ENTITY_LABELS if label not in ENE_CLASSES})
+#: how much a source is trusted when spans overlap (lower wins)
+_PRIORITY = {"kb": 0, "mt": 0, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
+_PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
+_TRIM = " \u3000「」『』（）()・、。,.:：\"'"
+_SURNAME_RE = re.compile("(?<![\u3400-\u9FFF々])([\u3400-\u9FFF])(" + "|".join(SURNAME_TITLE) + ")")
+_ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
+
+
+def ene_class(label: str) -> str | None:
+    """The ontology class of a GiNZA ENE label (``None``: not an entity).
+
+    Unknown labels fall back through OntoNotes-style prefixes.
+
+    >>> ene_class("Military"), ene_class("Day_Of_Week"), ene_class("Political_Party")
+    ('ArmedForces', None, 'Organization')
+    """
+    return ENE_CLASSES.get(label)
+
+
+def _sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
+    if not sentences:
+        return 0
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _agreement_spans(doc: Any, offset: int) -> list[tuple[int, int, str]]:
+    try:
+        from kg.extract.agreements import agreement_spans
+    except ImportError:
+        return []
+    out = []
+    for sp in agreement_spans(doc, offset=offset):
+        if isinstance(sp, tuple):
+            s, e, cls = sp[0], sp[1], sp[2]
+        else:
+            s, e = sp.start, sp.end
+            cls = getattr(sp, "cls", None) or getattr(sp, "label", "Agreement")
+        out.append((int(s) - offset, int(e) - offset, str(cls)))
+    return out
+
+
+def _kb_hits(doc: Any, g) -> list[KBHit]:
+    hits = doc.user_data.get(USER_DATA_KEY) if hasattr(doc, "user_data") else None
+    if hits is None:
+        return match_kb(doc.text, g)
+    return [KBHit(*h) if isinstance(h, tuple) else h for h in hits]
+
+
+def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: Any) -> list[Mention]:
+    """All entity mentions of a GiNZA-parsed Japanese chunk, with absolute offsets.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed chunk whose text is ``context[offset:offset + len(doc.text)]``.
+    offset : int
+        Where the chunk starts in the document's context.
+    sentences : sequence of Sentence
+        The whole document's sentences (absolute offsets), for ``Mention.sentence``.
+    kb : kg.kb.KnowledgeBase or None
+
+    Returns
+    -------
+    list of Mention
+        Sorted by (start, end); ``text == context[start:end]``; coreference
+        mentions carry ``refers_to`` indices into this list.
+    """
+    text = doc.text
+    g = gazetteer(kb)
+    # (start, end, cls, key, source, ner_label, position)
+    cands: list[tuple[int, int, str, str | None, str, str, str]] = []
+    for h in _kb_hits(doc, g):
+        cands.append((h.start, h.end, h.cls, h.key, "kb" if h.how != "mt" else "mt", "", ""))
+    for h in find_mt(text, g):
+        cands.append((h.start, h.end, h.cls, h.key, "mt", "", h.position))
+    for s, e, key in find_compounds(text, g.abbreviations):
+        cands.append((s, e, g.cls_of(key, "Country"), key, "rule", "", ""))
+    doc_people = {h.key: h for h in _kb_hits(doc, g) if h.cls == "Person"}
+    for m in _SURNAME_RE.finditer(text):
+        sur, title = m.group(1), m.group(2)
+        key = next((k for k, h in doc_people.items() if text[h.start:h.end].startswith(sur)), None)
+        key = key or surname_person(g, sur, title)
+        if key:
+            cands.append((m.start(1), m.end(1), "Person", key, "rule", "", title))
+    for s, e, cls in _agreement_spans(doc, offset):
+        cands.append((s, e, cls, None, "agreement", "", ""))
+    for ent in getattr(doc, "ents", ()):
+        cls = ene_class(ent.label_)
+        if cls is None:
+            continue
+        s, e = ent.start_char, ent.end_char
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        if e <= s or is_title(text[s:e]):
+            continue
+        position = ""
+        if cls == "Person":
+            name, position = strip_title(text[s:e])
+            e = s + len(name)
+            s, e = extend_name(text, s, e)
+        hit = g.lookup_ja(text[s:e])
+        key = hit[0] if hit else None
+        if hit:
+            cls = hit[1]
+        cands.append((s, e, cls, key, "ner", ent.label_, position))
+    chosen = _select(cands)
+    mentions = []
+    for s, e, cls, key, source, label, position in chosen:
+        if cls == "Person" and not position:
+            position = title_at(text, e)
+        mentions.append(Mention(start=offset + s, end=offset + e, text=text[s:e], cls=cls,
+                                sentence=_sentence_index(sentences, offset + s), key=key,
+                                source="rule" if source == "agreement" else source,
+                                ner_label=label, position=position))
+    return add_coref(text, offset, mentions, sentences)
+
+
+def _select(cands: list[tuple]) -> list[tuple]:
+    """Resolve overlaps: trusted sources first, then longer spans; an organisation or
+    event span that GiNZA found around a curated state name (ロシア軍, 中国外務省) is kept whole."""
+    order = sorted(cands, key=lambda c: (_PRIORITY.get(c[4], 9), -(c[1] - c[0]), c[0]))
+    taken: list[tuple] = []
+    for c in order:
+        s, e = c[0], c[1]
+        clash = [t for t in taken if t[0] < e and s < t[1]]
+        if not clash:
+            taken.append(c)
+            continue
+        # a GiNZA organ/event span wrapping curated states or places whole: the organ wins
+        if (c[4] == "ner" and c[2] in _ORGANS and c[3] is None
+                and all(t[0] >= s and t[1] <= e and (t[1] - t[0]) < (e - s) and t[4] in ("kb", "ner")
+                        and t[2] in ("Country", "Location") for t in clash)):
+            for t in clash:
+                taken.remove(t)
+            taken.append(c)
+    return sorted(taken, key=lambda c: (c[0], c[1]))

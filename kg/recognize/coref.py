@@ -1,0 +1,149 @@
+"""Coreference for what news leans on: 両国, 両首脳, 双方, 同氏, 彼, 同外相.
+
+A pair expression (「両国」「両首脳」「双方」) refers to the two most recent
+distinct states or leaders before it; a singular one (「同氏」「彼」「彼女」,
+「同」 + a title such as 「同外相」) to the last compatible person, preferring
+one who holds that title. The rules are data (:data:`PAIR_RULES`,
+:data:`SINGLE_RULES`). Each result is a :class:`~kg.types.Mention` with
+``source="coref"`` and ``refers_to`` pointing at its antecedents.
+
+>>> from kg.types import Mention
+>>> ms = [Mention(0, 3, "ロシア", "Country", 0, key="russia", source="kb"),
+...       Mention(4, 6, "中国", "Country", 0, key="china", source="kb")]
+>>> out = add_coref("ロシアと中国の両国は", 0, ms, [])
+>>> [(m.text, m.refers_to) for m in out if m.source == "coref"]
+[('両国', (0, 1))]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.recognize.titles import TITLES
+from kg.types import Mention, Sentence
+
+__all__ = ["PAIR_RULES", "SINGLE_RULES", "WINDOW", "find_coref", "add_coref"]
+
+#: pair expressions -> the classes their two antecedents may have
+PAIR_RULES: dict[str, tuple[str, ...]] = {
+    "両首脳": ("Person",),
+    "両国首脳": ("Person",),
+    "両氏": ("Person",),
+    "両外相": ("Person",),
+    "両国": ("Country",),
+    "両政府": ("Country",),
+    "双方": ("Country", "Person", "InternationalOrganization", "Organization"),
+}
+#: singular expressions -> the classes of their antecedent
+SINGLE_RULES: dict[str, tuple[str, ...]] = {
+    "同氏": ("Person",),
+    "彼女": ("Person",),
+    "彼": ("Person",),
+    "同国": ("Country",),
+    "同社": ("Company", "Media", "Organization"),
+    "同紙": ("Media",),
+    "同省": ("GovernmentBody",),
+}
+#: how many sentences back an antecedent may be
+WINDOW = 4
+
+_PERSON_TITLES = [t for t in TITLES if t not in ("氏", "さん")]
+_PATTERN = re.compile(
+    "(?P<pair>" + "|".join(sorted(map(re.escape, PAIR_RULES), key=len, reverse=True)) + ")"
+    "|(?P<title>同(?:" + "|".join(map(re.escape, _PERSON_TITLES)) + "))"
+    "|(?P<single>" + "|".join(sorted(map(re.escape, SINGLE_RULES), key=len, reverse=True)) + ")"
+    "(?![ら等岸方])"
+)
+
+
+def _ident(m: Mention) -> str:
+    return m.key or m.text
+
+
+def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+               ) -> list[Mention]:
+    """Coreference mentions of ``text`` whose ``refers_to`` index ``mentions``.
+
+    Parameters
+    ----------
+    text : str
+        The chunk's text; ``offset`` is where it starts in the context.
+    mentions : sequence of Mention
+        The chunk's name mentions, sorted, absolute offsets.
+    sentences : sequence of Sentence
+        The document's sentences (absolute offsets); may be empty.
+
+    Returns
+    -------
+    list of Mention
+        Sorted; ``refers_to`` are indices into ``mentions``.
+
+    Examples
+    --------
+    >>> from kg.types import Mention
+    >>> ms = [Mention(0, 4, "ラブロフ", "Person", 0, key="sergey-lavrov", position="外相")]
+    >>> [(m.text, m.key, m.refers_to) for m in find_coref("ラブロフ外相は述べた。同外相は", 0, ms, [])]
+    [('同外相', 'sergey-lavrov', (0,))]
+    """
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for m in _PATTERN.finditer(text):
+        a, b = offset + m.start(), offset + m.end()
+        if any(s < b and a < e for s, e in taken):
+            continue
+        sent = _sentence_of(sentences, a) if sentences else 0
+        lo = sentences[max(0, sent - WINDOW)].start if sentences else 0
+        before = [i for i, x in enumerate(mentions) if x.end <= a and x.start >= lo and x.source != "coref"]
+        if m.group("pair"):
+            classes = PAIR_RULES[m.group("pair")]
+            chosen: list[int] = []
+            seen: set[str] = set()
+            for i in reversed(before):
+                x = mentions[i]
+                if x.cls in classes and _ident(x) not in seen and (not chosen or x.cls == mentions[chosen[0]].cls):
+                    chosen.append(i)
+                    seen.add(_ident(x))
+                if len(chosen) == 2:
+                    break
+            if len(chosen) == 2:
+                chosen.reverse()
+                out.append(Mention(a, b, m.group(0), mentions[chosen[0]].cls, sent, source="coref",
+                                   refers_to=tuple(chosen)))
+            continue
+        title = m.group("title")[1:] if m.group("title") else ""
+        classes = ("Person",) if title else SINGLE_RULES[m.group("single")]
+        cands = [i for i in reversed(before) if mentions[i].cls in classes]
+        if title:
+            cands = [i for i in cands if mentions[i].position.endswith(title)] or cands
+        if cands:
+            x = mentions[cands[0]]
+            out.append(Mention(a, b, m.group(0), x.cls, sent, key=x.key, source="coref", position=title,
+                               refers_to=(cands[0],)))
+    return out
+
+
+def add_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+              ) -> list[Mention]:
+    """``mentions`` plus their coreference mentions, sorted by (start, end),
+    every ``refers_to`` pointing into the returned list.
+    """
+    base = sorted(mentions, key=lambda m: (m.start, m.end))
+    extra = find_coref(text, offset, base, sentences)
+    tagged = [(m.start, m.end, 0, i, m) for i, m in enumerate(base)]
+    tagged += [(m.start, m.end, 1, i, m) for i, m in enumerate(extra)]
+    tagged.sort(key=lambda t: (t[0], t[1], t[2], t[3]))
+    new_index = {t[3]: pos for pos, t in enumerate(tagged) if t[2] == 0}
+    out = []
+    for _, _, kind, _, m in tagged:
+        if m.refers_to:
+            m = replace(m, refers_to=tuple(new_index[i] for i in m.refers_to if i in new_index))
+        out.append(m)
+    return out
