@@ -152,7 +152,7 @@ def _split_long(text: str, start: int, end: int, lang: str, limit: int) -> list[
     if lang == "en":
         bounds = [e for _, e in sentences_en(text[start:end], start)]
     else:
-        bounds = [start + m.end() for m in _JA_BREAK.finditer(text, start, end)]
+        bounds = [m.end() for m in _JA_BREAK.finditer(text, start, end)]
     bounds = sorted({b for b in bounds if start < b < end} | {end})
     out: list[tuple[int, int, str]] = []
     piece = start
@@ -171,7 +171,12 @@ def _split_long(text: str, start: int, end: int, lang: str, limit: int) -> list[
         prev = b
     if piece < end:
         out.append((piece, end, lang))
-    return out
+    return [_trim(text, s, e, lang) for s, e, lang in out if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int, lang: str) -> tuple[int, int, str]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip()), lang
 
 
 def chunks(text: str, *, limit_bytes: int = SUDACHI_LIMIT) -> list[tuple[int, int, str]]:

@@ -28,7 +28,8 @@ from kg.types import Removed
 __all__ = ["clean_text", "normalize_layout", "load_rules", "Rules"]
 
 _WS = " \t\u3000\r\ufeff"
-_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+#: the last kana of a Japanese predicate (past, copula, verb, adjective endings)
+_PREDICATE_END = re.compile(r"[ただるすいんうてかよねろ]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CORE_PARTICLES = re.compile(r"[はがを]")
 _BULLET = re.compile(r"^[・•\-*●■◆▶►○◎※\d]")
@@ -156,7 +157,8 @@ def _mark_blocks(lines: list[str], marks: list[str], rules: Rules) -> None:
 def _mark_menus(lines: list[str], marks: list[str], rules: Rules) -> None:
     """Runs of >= min_run short link-like lines (no blank between) at the start or end."""
     cfg = rules.menu
-    live = [i for i, line in enumerate(lines) if line and not marks[i]]
+    absorbs = set(cfg.get("absorbs", ()))  # rules whose lines may be part of a menu run
+    live = [i for i, line in enumerate(lines) if line and (not marks[i] or marks[i] in absorbs)]
     if not live:
         return
     runs: list[list[int]] = []
@@ -164,7 +166,7 @@ def _mark_menus(lines: list[str], marks: list[str], rules: Rules) -> None:
     for i, line in enumerate(lines):
         ok = (
             bool(line)
-            and not marks[i]
+            and (not marks[i] or marks[i] in absorbs)
             and _link_like(line, int(cfg["max_chars"]))
             and not _BULLET.match(line)
             and not line.endswith(("！", "？", "!", "?", "」"))
@@ -195,7 +197,7 @@ def _fragment_bio(para: str, cfg: dict[str, Any]) -> bool:
             return False
         body = frag[:-1]
         if _CJK.search(body):
-            if _HIRAGANA.match(body[-1:]) or _CORE_PARTICLES.search(body):
+            if _PREDICATE_END.search(body) or _CORE_PARTICLES.search(body):
                 return False
         else:
             words = body.lower().split()

@@ -1,9 +1,11 @@
 """Turn the bytes of a source file into text, or say why it cannot be done.
 
-The order is: binary check (NUL bytes, control characters), a strict UTF-8
-try (a byte-order mark is dropped), then :mod:`charset_normalizer`, whose
-guess is accepted only for the encodings Japanese and English news come in
-(Shift_JIS/CP932, EUC-JP, ISO-2022-JP, UTF-16 with a BOM).
+The order is: binary check (NUL bytes, control characters), UTF-16 when a
+byte-order mark says so, a strict UTF-8 try (a UTF-8 BOM is dropped; 7-bit
+ISO-2022-JP escapes are recognised), strict CP932 (Shift_JIS) and EUC-JP
+tries (when both decode, the one that looks more like Japanese wins: short
+texts fool statistical detectors), and last :mod:`charset_normalizer`, whose
+guess is accepted only for the encodings in :data:`ALLOWED_ENCODINGS`.
 
 >>> decode_bytes("北京で会談".encode("cp932"), "a.txt")
 '北京で会談'
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from kg.errors import InputError
 
@@ -43,8 +46,11 @@ ALLOWED_ENCODINGS = frozenset(
         "iso2022_jp_ext",
     }
 )
-#: Japanese encodings tried when the open guess lands on something else.
-_JAPANESE = ["cp932", "euc_jp", "iso2022_jp"]
+#: Japanese encodings tried (strictly) after UTF-8; the best-looking decoding wins.
+_JAPANESE = ["cp932", "euc_jp"]
+_ISO2022_ESCAPE = b"\x1b$B"
+_GOOD = re.compile(r"[\u3041-\u309f\u30a1-\u30ff\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")
+_BAD = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\x80-\x9f]")
 #: control characters that plain text may carry (tab, newlines, form feed, ESC for ISO-2022-JP).
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
 #: share of other control bytes above which a file counts as binary.
@@ -113,19 +119,53 @@ def decode_bytes(data: bytes, path: str) -> str:
     why = binary_reason(data)
     if why:
         raise InputError.make("E104", path=path, detail=why)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError.make(
+                "E102", path=path, detail=f"UTF-16 byte-order mark, but {err.reason}"
+            ) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}"
+    else:
+        if _ISO2022_ESCAPE in data:  # 7-bit ISO-2022-JP is also valid UTF-8
+            try:
+                return data.decode("iso2022_jp")
+            except UnicodeDecodeError:
+                pass
+        return text
+    fits = {}
+    for enc in _JAPANESE:
+        try:
+            fits[enc] = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    fits = {enc: text for enc, text in fits.items() if _japanese_score(text) > 0}
+    if fits:
+        enc = max(fits, key=lambda e: _japanese_score(fits[e]))
+        log.info("%s: decoded as %s", path, enc)
+        return fits[enc]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or _normal_name(best.encoding) not in ALLOWED_ENCODINGS:
-        best = from_bytes(data, cp_isolation=_JAPANESE).best()
-    if best is None:
         raise InputError.make("E102", path=path, detail=f"{utf8_error}; no Japanese encoding fits either")
-    text = str(best)
-    log.info("%s: decoded as %s", path, best.encoding)
-    return text.removeprefix("\ufeff")
+    log.info("%s: decoded as %s (charset-normalizer)", path, best.encoding)
+    return str(best).removeprefix("\ufeff")
+
+
+def _japanese_score(text: str) -> float:
+    """How much a decoding looks like Japanese: kana and kanji count, half-width
+    katakana and private-use characters (typical mojibake) count against.
+
+    >>> _japanese_score("外相会談") > _japanese_score("ｳ｡ﾁ揄ｲ")
+    True
+    """
+    good = len(_GOOD.findall(text))
+    bad = len(_BAD.findall(text))
+    return (good - 3 * bad) / max(len(text), 1)

@@ -34,17 +34,21 @@ log = logging.getLogger(__name__)
 KNOWN_KEYS = ("title", "url", "published", "lang", "outlet")
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
 def parse_published(value: Any) -> str | None:
     """A publication date as ``YYYY-MM-DD``; ``""`` for empty, ``None`` when invalid.
 
+    A date-time (``2024-05-16T09:30:00+09:00``) gives its date.
+
     Examples
     --------
     >>> parse_published("2024-06-17"), parse_published(dt.date(2022, 2, 5))
     ('2024-06-17', '2022-02-05')
+    >>> parse_published("2024-05-16 09:30:00")
+    '2024-05-16'
     >>> parse_published(None), parse_published("")
     ('', '')
     >>> parse_published("2024-02-30") is None, parse_published("先週") is None
@@ -134,6 +138,20 @@ def check_meta(raw: dict[str, Any], path: str) -> dict[str, str]:
     return out
 
 
+def _loader() -> type:
+    """A SafeLoader that leaves dates as strings (checked by :func:`parse_published`)."""
+    import yaml
+
+    class _NoDates(yaml.SafeLoader):
+        pass
+
+    _NoDates.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _NoDates
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     """Split YAML front matter from the body.
 
@@ -149,7 +167,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     (dict, str)
         The raw mapping (empty when there is no front matter) and the body
         after the closing line. Values are not checked here: see
-        :func:`check_meta`. Dates are returned as ``YYYY-MM-DD`` strings.
+        :func:`check_meta`. Dates stay strings, as written.
 
     Raises
     ------
@@ -176,7 +194,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
 
     block = text[start.end() : close.start()]
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_loader())  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}: " if mark else ""
@@ -186,6 +204,6 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
         data = {}
     if not isinstance(data, dict):
         raise InputError.make("E103", path=path, detail=f"a YAML {type(data).__name__}, not a mapping")
-    meta = {str(k): (parse_published(v) if isinstance(v, dt.date) else v) for k, v in data.items()}
+    meta = {str(k): v for k, v in data.items()}
     body = text[close.end() :]
     return meta, body[1:] if body.startswith("\n") else body.removeprefix("\r\n")

@@ -72,20 +72,23 @@ def headline(text: str) -> str:
     """The first line when it looks like a headline, else ``""``.
 
     A headline is a single non-empty line of at most :data:`HEADLINE_MAX`
-    characters, followed by a blank line and more text.
+    characters, followed by a blank line and more text, that is not a
+    sentence (no ``。``, no final ``.``): a short lead paragraph is not a title.
 
     Examples
     --------
     >>> headline("米、対ロ追加制裁を発表\\n\\n米財務省は23日、制裁を発表した。")
     '米、対ロ追加制裁を発表'
-    >>> headline("米財務省は23日、制裁を発表した。\\n対象は500団体に上る。")
+    >>> headline("米財務省は23日、制裁を発表した。\\n\\n対象は500団体に上る。")
     ''
     """
     lines = text.lstrip("\n").split("\n")
     if len(lines) < 3 or lines[1].strip() or not "".join(lines[2:]).strip():
         return ""
     first = lines[0].strip()
-    return first if 0 < len(first) <= HEADLINE_MAX else ""
+    if not 0 < len(first) <= HEADLINE_MAX or "。" in first or first.endswith("."):
+        return ""
+    return first
 
 
 def make_doc(
