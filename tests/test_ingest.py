@@ -81,6 +81,14 @@ def test_front_matter_is_not_part_of_the_text(tmp_path: Path) -> None:
         (f"仏ウクライナ首脳が会談\n\n{BODY}", "仏ウクライナ首脳が会談", f"仏ウクライナ首脳が会談\n\n{BODY}"),
         # first line runs into the next: no headline
         (BODY.replace("\n\n", "\n"), "", BODY.replace("\n\n", "\n")),
+        # a Markdown heading: its text is the title, the text keeps the markup
+        (
+            f"# 仏ウクライナ首脳が会談\n\n{BODY}",
+            "仏ウクライナ首脳が会談",
+            f"# 仏ウクライナ首脳が会談\n\n{BODY}",
+        ),
+        # a short lead sentence is not a headline
+        (f"マクロン氏が会談した。\n\n{BODY}", "", f"マクロン氏が会談した。\n\n{BODY}"),
         # too long for a headline
         ("あ" * 130 + f"\n\n{BODY}", "", "あ" * 130 + f"\n\n{BODY}"),
         # front matter title that the body lacks: prepended as its own paragraph

@@ -79,13 +79,15 @@ def headline(text: str) -> str:
     --------
     >>> headline("米、対ロ追加制裁を発表\\n\\n米財務省は23日、制裁を発表した。")
     '米、対ロ追加制裁を発表'
+    >>> headline("# 米、対ロ追加制裁を発表\\n\\n本文。")
+    '米、対ロ追加制裁を発表'
     >>> headline("米財務省は23日、制裁を発表した。\\n\\n対象は500団体に上る。")
     ''
     """
     lines = text.lstrip("\n").split("\n")
     if len(lines) < 3 or lines[1].strip() or not "".join(lines[2:]).strip():
         return ""
-    first = lines[0].strip()
+    first = lines[0].strip().lstrip("#").strip()  # a Markdown heading gives its text
     if not 0 < len(first) <= HEADLINE_MAX or "。" in first or first.endswith("."):
         return ""
     return first
