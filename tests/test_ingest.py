@@ -320,3 +320,19 @@ def test_sample_sources_match_the_gold_files() -> None:
     assert {d.doc_id: str(d.published) for d in docs} == {k: str(v) for k, v in gold.items()}
     for d in docs:
         assert not d.text.startswith("---")
+
+
+def test_unexpected_reader_failure_is_skipped_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest.html
+
+    def boom(html: str, path: str) -> tuple[dict[str, str], str]:
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr(kg.ingest.html, "extract_html", boom)
+    f = _write(tmp_path, "page.html", "<html><body><p>本文です。</p></body></html>")
+    g = _write(tmp_path, "z.txt", BODY)
+    recs = list(read_sources([f, g]))
+    assert isinstance(recs[0], Skipped) and "RuntimeError: parser crashed" in recs[0].reason
+    assert isinstance(recs[1], SourceDoc)

@@ -247,3 +247,7 @@ def read_file(path: Path, doc_id: str) -> Iterator[SourceDoc | Skipped]:
             path=where,
             reason=str(InputError.make("E101", path=where, detail=f"cannot read it: {err.strerror}")),
         )
+    except Exception as err:  # a reader bug must not stop a build: skip the file, keep the trace in the log
+        log.exception("%s: unexpected failure while reading", where)
+        detail = f"unexpected failure while reading it ({type(err).__name__}: {err}); please report it"
+        yield Skipped(path=where, reason=str(InputError.make("E101", path=where, detail=detail)))
