@@ -22,10 +22,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from kg.recognize.compounds import find_compounds
-from kg.recognize.coref import add_coref
+from kg.normalize import is_katakana_name
+from kg.recognize.coref import SINGLE_RULES, add_coref
+from kg.recognize.english import classify_latin
 from kg.recognize.gazetteer import gazetteer, surname_person
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ruler import KBHit, match_kb
+from kg.recognize.spans import EVENT_HEADS, facility_after, government_of, split_scripts, trim_event, trim_tail
 from kg.recognize.splits import extend_name
 from kg.recognize.titles import SURNAME_TITLE, is_title, strip_title, title_at
 from kg.types import Mention, Sentence
@@ -102,6 +105,8 @@ _PRIORITY = {"kb": 0, "mt": 0, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
 _PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
 _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
 _SURNAME_RE = re.compile("(?<![\u3400-\u9FFF々])([\u3400-\u9FFF])(" + "|".join(SURNAME_TITLE) + ")")
+_FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'&-]*$")
 _ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
 
 
@@ -184,27 +189,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
             cands.append((m.start(1), m.end(1), "Person", key, "rule", "", title))
     for s, e, cls in _agreement_spans(doc, offset):
         cands.append((s, e, cls, None, "agreement", "", ""))
-    for ent in getattr(doc, "ents", ()):
-        cls = ene_class(ent.label_)
-        if cls is None:
-            continue
-        s, e = ent.start_char, ent.end_char
-        while s < e and text[s] in _TRIM:
-            s += 1
-        while e > s and text[e - 1] in _TRIM:
-            e -= 1
-        if e <= s or is_title(text[s:e]):
-            continue
-        position = ""
-        if cls == "Person":
-            name, position = strip_title(text[s:e])
-            e = s + len(name)
-            s, e = extend_name(text, s, e)
-        hit = g.lookup_ja(text[s:e])
-        key = hit[0] if hit else None
-        if hit:
-            cls = hit[1]
-        cands.append((s, e, cls, key, "ner", ent.label_, position))
+    cands.extend(_ner_candidates(doc, text, g))
     chosen = _select(cands)
     mentions = []
     for s, e, cls, key, source, label, position in chosen:
@@ -215,6 +200,72 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
                                 source="rule" if source == "agreement" else source,
                                 ner_label=label, position=position))
     return add_coref(text, offset, mentions, sentences)
+
+
+def _proper(ent: Any) -> bool:
+    """True when a GiNZA span holds a proper noun, katakana or Latin (not only common nouns: 首都, 人民)."""
+    if _FOREIGN.search(ent.text):
+        return True
+    return any("固有名詞" in (t.tag_ or "") for t in ent)
+
+
+def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
+    """GiNZA's entities as candidates, their spans repaired (see :mod:`kg.recognize.spans`)."""
+    out: list[tuple] = []
+    for ent in getattr(doc, "ents", ()):
+        cls = ene_class(ent.label_)
+        if cls is None or not _proper(ent):
+            continue
+        s, e = ent.start_char, ent.end_char
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        span = text[s:e]
+        if e <= s or is_title(span) or span.startswith("両") or span in SINGLE_RULES:
+            continue
+        if _LATIN_ONLY.match(span):
+            hit = g.lookup_en(span) or g.lookup_ja(span)
+            cls = hit[1] if hit else classify_latin(span, default=cls)
+            out.append((s, e, cls, hit[0] if hit else None, "ner", ent.label_, ""))
+            continue
+        name, gov = government_of(span)
+        if gov:
+            hit = g.lookup_ja(name)
+            if hit or is_katakana_name(name):
+                e = s + len(name)
+                cls = hit[1] if hit else "Person"
+        position = ""
+        pieces = [(s, e)]
+        if cls == "Person":
+            name, position = strip_title(text[s:e])
+            e = s + len(name)
+            pieces = []
+            for a, b in split_scripts(text[s:e]):
+                a, b = s + a, s + b
+                piece = text[a:b]
+                hit = g.lookup_ja(piece)
+                if hit and hit[1] != "Person":
+                    continue  # 「マクロンフランス」: the state before the title is not part of the name
+                if is_katakana_name(piece) and len(piece) >= 2 or (hit and hit[1] == "Person"):
+                    pieces.append(extend_name(text, a, b))
+            if not pieces and not _FOREIGN.search(text[s:e]):
+                pieces = [(s, e)]  # a kanji name (習近平, 岸田文雄)
+        for a, b in pieces:
+            c = cls
+            fac = facility_after(text, b)
+            if fac and c in ("Person", "Location", "Organization", "Company"):
+                b, c = b + len(fac), "Location"
+            piece = text[a:b]
+            if c == "NamedEvent":
+                if not any(h in piece for h in EVENT_HEADS):
+                    continue  # 「中国訪問」「プーチン習近平」: GiNZA's event label without an event word
+                b = a + len(trim_event(piece))
+            elif c != "Person":
+                b = a + len(trim_tail(piece, c))
+            hit = g.lookup_ja(text[a:b])
+            out.append((a, b, hit[1] if hit else c, hit[0] if hit else None, "ner", ent.label_, position))
+    return out
 
 
 def _select(cands: list[tuple]) -> list[tuple]:

@@ -38,12 +38,22 @@ AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "中日": ("関係", "首脳", "会談", "両国", "間", "共同", "友好"),
     "中米": (),
     "朝日": (),
+    "土日": (),
 }
+#: kanji that may follow a compound of two or more forms (「日米安保」「米中首脳」); any other kanji
+#: makes the run part of a word (西日本, 中西部, 日比谷).
+_AFTER_RUN = ("関係", "首脳", "会談", "間", "両国", "共同", "同盟", "協議", "対立", "貿易", "外相", "国防相",
+              "連携", "協力", "戦争", "対話", "安保", "合同", "軍", "政府", "企業", "経済", "外交", "国交",
+              "防衛", "演習", "交渉", "協定", "条約", "枠組", "電話", "接近", "摩擦", "対決", "競争", "紛争",
+              "戦略", "友好", "各国", "三国", "3国", "3カ国", "4カ国", "首相", "大統領", "高官", "当局",
+              "対", "蜜月", "緊張", "和解", "衝突", "境", "国境", "韓", "覇権", "新冷戦", "冷戦", "合意")
+#: form + suffix pairs that are ordinary words (西側: the West, not Spain's side).
+_NOT_SUFFIXED = frozenset({"西側", "西軍", "台側", "土側"})
 
 _KATA = re.compile(r"[\u30A1-\u30FA\u30FC]")
 _KANJI = re.compile(r"[\u3400-\u9FFF\uF900-\uFAFF々]")
 #: prefix + form pairs that are ordinary words (滞在中, 存在中: "during the stay").
-_NOT_PREFIXED = frozenset({"在中", "来中"})
+_NOT_PREFIXED = frozenset({"在中", "来中", "対比", "対台", "在台", "知日", "脱中"})
 #: a kanji after the form that makes it part of a longer name (中国, 日本, 英語, 米人).
 _WORD_TAIL = frozenset("国本人語字")
 _RELATION = ("関係", "首脳", "会談", "間", "両国", "共同", "同盟", "協議", "対立", "貿易", "外相", "連携",
@@ -109,13 +119,13 @@ def find_compounds(text: str, abbreviations: dict[str, str]) -> list[tuple[int, 
             if run in AMBIGUOUS:
                 keep = any(rest.startswith(w) for w in AMBIGUOUS[run])
             else:
-                keep = len(set(abbreviations[c] for c in run)) == len(run)
-                # a compound followed by more kanji that are not a relation word may be a word (日米 in 日米安保 is fine)
+                keep = len(set(abbreviations[c] for c in run)) == len(run) and (
+                    not rest or not _KANJI.match(rest[0]) or rest.startswith(_AFTER_RUN))
         elif len(run) == 1:
             prev = text[i - 1] if i else ""
             if prev in PREFIXES and prev + run not in _NOT_PREFIXED and (not rest or rest[0] not in _WORD_TAIL):
                 keep = True
-            elif rest.startswith(SUFFIXES) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
+            elif (rest.startswith(SUFFIXES) and run + rest[:1] not in _NOT_SUFFIXED) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
                 keep = True
         if keep:
             out.extend((k, k + 1, abbreviations[text[k]]) for k in range(i, j))

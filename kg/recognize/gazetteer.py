@@ -11,7 +11,7 @@ double works too.
 >>> from types import SimpleNamespace as NS
 >>> kb = NS(records={"russia": NS(type="Country", ja="ロシア", en="Russia")},
 ...         abbreviations={"露": "russia"},
-...         surface_forms=lambda lang: iter([("ロシア", "russia")] if lang == "ja" else [("Russia", "russia")]))
+...         surface_forms=lambda lang: iter([("ロシア", "russia")] if lang != "en" else [("Russia", "russia")]))
 >>> g = gazetteer(kb)
 >>> g.ja_exact["ロシア"], g.cls_of("russia"), g.abbreviations["露"]
 (('russia', 'Country'), 'Country', 'russia')
@@ -120,7 +120,8 @@ def _build(kb: Any) -> Gazetteer:
         if cls == "Person":
             g.persons[rid] = Person(rid, str(field_of(rec, "ja", "") or ""), str(field_of(rec, "en", "") or ""),
                                     _titles(rec))
-    for lang, exact, norm in (("ja", g.ja_exact, g.ja_norm), ("en", g.en_exact, g.en_norm)):
+    # Japanese text carries Latin forms too (NATO, G7), so the Japanese tables take every language
+    for lang, exact, norm in ((None, g.ja_exact, g.ja_norm), ("en", g.en_exact, g.en_norm)):
         try:
             forms = list(kb.surface_forms(lang))
         except (AttributeError, TypeError):
