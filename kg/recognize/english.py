@@ -245,7 +245,7 @@ def find_mentions_en(text: str, *, offset: int, sentences: Sequence[Sentence], k
     >>> ms = find_mentions_en("Analysts said Natasha Kuhrt of the Royal United Services Institute spoke.",
     ...                       offset=10, sentences=[], kb=None)
     >>> [(m.text, m.cls, m.start) for m in ms]
-    [('Natasha Kuhrt', 'Person', 24), ('Royal United Services Institute', 'Institute', 55)]
+    [('Natasha Kuhrt', 'Person', 24), ('Royal United Services Institute', 'Institute', 45)]
     """
     g = gazetteer(kb)
     found: list[tuple[int, int, str, str | None, str, str, str]] = []
