@@ -247,7 +247,9 @@ class KnowledgeBase:
                 if rec.id not in ids:
                     ids.append(rec.id)
         self._alias = {k: tuple(sorted(v)) for k, v in index.items()}
-        self.abbreviations: dict[str, str] = {a: r.id for r in records.values() for a in r.abbr}
+        #: one-character country forms (米, 露, 中 ...) -> country id; a person's one-kanji
+        #: surname (習, 菅) stays on its record (``KBRecord.abbr``) for recognition to use before a title.
+        self.abbreviations: dict[str, str] = {a: r.id for r in records.values() if r.type == "Country" for a in r.abbr}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -374,7 +376,7 @@ def _validate(records: dict[str, KBRecord]) -> None:
                 raise _err("E605", alias=name, a=other, ta=o.type, b=r.id, tb=r.type)
     abbr: dict[str, str] = {}
     for r in records.values():
-        for a in r.abbr:
+        for a in r.abbr if r.type == "Country" else ():
             if abbr.setdefault(a, r.id) != r.id:
                 raise _err("E606", abbr=a, a=abbr[a], b=r.id)
 
