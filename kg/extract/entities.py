@@ -28,7 +28,14 @@ from kg.recognize.english import classify_latin
 from kg.recognize.gazetteer import gazetteer, surname_person
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ruler import KBHit, match_kb
-from kg.recognize.spans import EVENT_HEADS, facility_after, government_of, split_scripts, trim_event, trim_tail
+from kg.recognize.spans import (
+    EVENT_HEADS,
+    facility_after,
+    government_of,
+    split_scripts,
+    trim_event,
+    trim_tail,
+)
 from kg.recognize.splits import extend_name
 from kg.recognize.titles import SURNAME_TITLE, is_title, strip_title, title_at
 from kg.types import Mention, Sentence
@@ -44,67 +51,267 @@ _LOC, _ORG, _EVT = "Location", "Organization", "NamedEvent"
 #: GiNZA's Extended Named Entity labels (as in ``ginza/ene_ontonotes_mapper.py``) -> ontology
 #: class local names; ``None``: not an entity of the graph (dates, amounts, products ...).
 ENE_CLASSES: dict[str, str | None] = {
-    "Person": "Person", "God": None,
+    "Person": "Person",
+    "God": None,
     "International_Organization": "InternationalOrganization",
-    "Ethnic_Group": None, "Ethnic_Group_Other": None, "Nationality": None, "Religion": None,
-    "Political_Organization": _ORG, "Political_Organization_Other": _ORG, "Political_Party": _ORG,
-    "Language": None, "Language_Other": None, "National_Language": None,
-    "Country": "Country", "GPE": _LOC, "GPE_Other": _LOC, "Location_Other": _LOC, "City": _LOC,
-    "Province": _LOC, "County": _LOC, "Spa": _LOC, "Address": None, "Address_Other": None,
+    "Ethnic_Group": None,
+    "Ethnic_Group_Other": None,
+    "Nationality": None,
+    "Religion": None,
+    "Political_Organization": _ORG,
+    "Political_Organization_Other": _ORG,
+    "Political_Party": _ORG,
+    "Language": None,
+    "Language_Other": None,
+    "National_Language": None,
+    "Country": "Country",
+    "GPE": _LOC,
+    "GPE_Other": _LOC,
+    "Location_Other": _LOC,
+    "City": _LOC,
+    "Province": _LOC,
+    "County": _LOC,
+    "Spa": _LOC,
+    "Address": None,
+    "Address_Other": None,
     "Postal_Address": None,
-    "Region": _LOC, "Region_Other": _LOC, "Continental_Region": _LOC, "Domestic_Region": _LOC,
-    "Geological_Region": _LOC, "Geological_Region_Other": _LOC, "Mountain": _LOC, "Island": _LOC,
-    "River": _LOC, "Lake": _LOC, "Sea": _LOC, "Bay": _LOC, "Astral_Body": None, "Star": None, "Planet": None,
-    "Event_Other": _EVT, "Occasion": _EVT, "Occasion_Other": _EVT, "Election": _EVT,
-    "Religious_Festival": _EVT, "Competition": _EVT, "Game": _EVT, "Conference": _EVT, "Incident": _EVT,
-    "Incident_Other": _EVT, "War": _EVT, "Natural_Disaster": _EVT, "Earthquake": _EVT,
-    "Natural_Phenomenon": None, "Natural_Phenomenon_Other": None,
-    "Facility": _LOC, "Facility_Other": _LOC, "Facility_Part": _LOC, "Dam": _LOC,
-    "Archaeological_Place": _LOC, "Archaeological_Place_Other": _LOC, "Tomb": _LOC, "FOE": _LOC,
-    "FOE_Other": _LOC, "GOE_Other": _LOC, "Military_Base": _LOC, "Power_Plant": _LOC, "Park": _LOC,
-    "Shopping_Complex": _LOC, "Sports_Facility": _LOC, "Museum": _LOC, "Zoo": _LOC, "Amusement_Park": _LOC,
-    "Theater": _LOC, "Worship_Place": _LOC, "Castle": _LOC, "Palace": _LOC, "Public_Institution": _LOC,
-    "Accommodation": _LOC, "Medical_Institution": _LOC, "School": "Institute",
-    "Research_Institute": "Institute", "Market": _LOC, "Transport_Facility": _LOC,
-    "Transport_Facility_Other": _LOC, "Car_Stop": _LOC, "Station": _LOC, "Airport": _LOC, "Port": _LOC,
-    "Line": None, "Line_Other": None, "Railroad": None, "Road": _LOC, "Canal": _LOC, "Water_Route": _LOC,
-    "Tunnel": _LOC, "Bridge": _LOC, "Tumulus": _LOC,
-    "Organization": _ORG, "Organization_Other": _ORG, "Show_Organization": _ORG, "Family": None,
-    "Sports_Organization": _ORG, "Sports_Organization_Other": _ORG, "Pro_Sports_Organization": _ORG,
-    "Sports_Federation": _ORG, "Sports_League": _ORG, "Sports_Team": _ORG, "Juridical_Person": _ORG,
-    "Juridical_Person_Other": _ORG, "Channel": "Media", "Corporation_Other": "Company",
-    "Nonprofit_Organization": _ORG, "Company": "Company", "Company_Group": "Company",
-    "Government": "GovernmentBody", "Cabinet": "GovernmentBody", "Military": "ArmedForces",
-    "Newspaper": "Media", "Magazine": "Media",
-    "Treaty": "Treaty", "Plan": "Plan", "Law": None, "Rule": None, "Rule_Other": None,
+    "Region": _LOC,
+    "Region_Other": _LOC,
+    "Continental_Region": _LOC,
+    "Domestic_Region": _LOC,
+    "Geological_Region": _LOC,
+    "Geological_Region_Other": _LOC,
+    "Mountain": _LOC,
+    "Island": _LOC,
+    "River": _LOC,
+    "Lake": _LOC,
+    "Sea": _LOC,
+    "Bay": _LOC,
+    "Astral_Body": None,
+    "Star": None,
+    "Planet": None,
+    "Event_Other": _EVT,
+    "Occasion": _EVT,
+    "Occasion_Other": _EVT,
+    "Election": _EVT,
+    "Religious_Festival": _EVT,
+    "Competition": _EVT,
+    "Game": _EVT,
+    "Conference": _EVT,
+    "Incident": _EVT,
+    "Incident_Other": _EVT,
+    "War": _EVT,
+    "Natural_Disaster": _EVT,
+    "Earthquake": _EVT,
+    "Natural_Phenomenon": None,
+    "Natural_Phenomenon_Other": None,
+    "Facility": _LOC,
+    "Facility_Other": _LOC,
+    "Facility_Part": _LOC,
+    "Dam": _LOC,
+    "Archaeological_Place": _LOC,
+    "Archaeological_Place_Other": _LOC,
+    "Tomb": _LOC,
+    "FOE": _LOC,
+    "FOE_Other": _LOC,
+    "GOE_Other": _LOC,
+    "Military_Base": _LOC,
+    "Power_Plant": _LOC,
+    "Park": _LOC,
+    "Shopping_Complex": _LOC,
+    "Sports_Facility": _LOC,
+    "Museum": _LOC,
+    "Zoo": _LOC,
+    "Amusement_Park": _LOC,
+    "Theater": _LOC,
+    "Worship_Place": _LOC,
+    "Castle": _LOC,
+    "Palace": _LOC,
+    "Public_Institution": _LOC,
+    "Accommodation": _LOC,
+    "Medical_Institution": _LOC,
+    "School": "Institute",
+    "Research_Institute": "Institute",
+    "Market": _LOC,
+    "Transport_Facility": _LOC,
+    "Transport_Facility_Other": _LOC,
+    "Car_Stop": _LOC,
+    "Station": _LOC,
+    "Airport": _LOC,
+    "Port": _LOC,
+    "Line": None,
+    "Line_Other": None,
+    "Railroad": None,
+    "Road": _LOC,
+    "Canal": _LOC,
+    "Water_Route": _LOC,
+    "Tunnel": _LOC,
+    "Bridge": _LOC,
+    "Tumulus": _LOC,
+    "Organization": _ORG,
+    "Organization_Other": _ORG,
+    "Show_Organization": _ORG,
+    "Family": None,
+    "Sports_Organization": _ORG,
+    "Sports_Organization_Other": _ORG,
+    "Pro_Sports_Organization": _ORG,
+    "Sports_Federation": _ORG,
+    "Sports_League": _ORG,
+    "Sports_Team": _ORG,
+    "Juridical_Person": _ORG,
+    "Juridical_Person_Other": _ORG,
+    "Channel": "Media",
+    "Corporation_Other": "Company",
+    "Nonprofit_Organization": _ORG,
+    "Company": "Company",
+    "Company_Group": "Company",
+    "Government": "GovernmentBody",
+    "Cabinet": "GovernmentBody",
+    "Military": "ArmedForces",
+    "Newspaper": "Media",
+    "Magazine": "Media",
+    "Treaty": "Treaty",
+    "Plan": "Plan",
+    "Law": None,
+    "Rule": None,
+    "Rule_Other": None,
     "Position_Vocation": None,  # a title: kg.recognize.titles reads it, it is not an entity
 }
 #: ENE labels that are never entities of the graph: products, works, times, amounts, contacts, living things.
 NON_ENTITY_LABELS: tuple[str, ...] = (
-    "Product_Other", "Service", "Character", "ID_Number", "Game_Other", "Digital_Game", "Software", "Vehicle",
-    "Vehicle_Other", "Car", "Train", "Aircraft", "Spaceship", "Ship", "Food_Other", "Musical_Instrument",
-    "Clothing", "Money_Form", "Drug", "Weapon", "Stock", "Award", "Decoration", "Video_Work", "Art",
-    "Art_Other", "Painting", "Broadcast_Program", "Movie", "Show", "Music", "Book", "Printing",
-    "Printing_Other", "Picture", "Offense", "Doctrine_Method_Other", "Movement", "Theory", "Academic",
-    "Sport", "Culture", "Timex", "Timex_Other", "Timeex", "Timeex_Other", "Date", "Day_Of_Week", "Era",
-    "Periodx", "Periodx_Other", "Period_Day", "Period_Week", "Period_Month", "Period_Year", "Time_Top_Other",
-    "Time", "Period_Time", "Percent", "Currency", "Money", "Unit_Other", "Latitude_Longitude",
-    "Latitude_Longtitude", "Measurement", "Measurement_Other", "Physical_Extent", "Seismic_Magnitude",
-    "Space", "Volume", "Weight", "Speed", "Intensity", "Temperature", "Calorie", "Seismic_Intensity",
-    "Countx", "Countx_Other", "N_Person", "N_Organization", "N_Location", "N_Location_Other", "N_Country",
-    "N_Facility", "N_Product", "N_Event", "N_Natural_Object", "N_Natural_Object_Other", "N_Animal",
-    "N_Flora", "Point", "Multiplication", "Frequency", "Age", "Rank", "School_Age", "Ordinal_Number",
-    "Stock_Index", "Phone_Number", "Email", "URL", "Individual_Animal", "Individual_Animal_Other",
-    "Racehorse", "Natural_Object", "Natural_Object_Other", "Living_Thing", "Living_Thing_Other", "Animal",
-    "Flora", "Bird", "Fish", "Insect", "Mammal", "Disease", "Disease_Other", "Color", "Color_Other",
-    "Element", "Compound", "Mineral", "Title_Other", "Name_Other", "Bio", "Animal_Part", "Flora_Part",
+    "Product_Other",
+    "Service",
+    "Character",
+    "ID_Number",
+    "Game_Other",
+    "Digital_Game",
+    "Software",
+    "Vehicle",
+    "Vehicle_Other",
+    "Car",
+    "Train",
+    "Aircraft",
+    "Spaceship",
+    "Ship",
+    "Food_Other",
+    "Musical_Instrument",
+    "Clothing",
+    "Money_Form",
+    "Drug",
+    "Weapon",
+    "Stock",
+    "Award",
+    "Decoration",
+    "Video_Work",
+    "Art",
+    "Art_Other",
+    "Painting",
+    "Broadcast_Program",
+    "Movie",
+    "Show",
+    "Music",
+    "Book",
+    "Printing",
+    "Printing_Other",
+    "Picture",
+    "Offense",
+    "Doctrine_Method_Other",
+    "Movement",
+    "Theory",
+    "Academic",
+    "Sport",
+    "Culture",
+    "Timex",
+    "Timex_Other",
+    "Timeex",
+    "Timeex_Other",
+    "Date",
+    "Day_Of_Week",
+    "Era",
+    "Periodx",
+    "Periodx_Other",
+    "Period_Day",
+    "Period_Week",
+    "Period_Month",
+    "Period_Year",
+    "Time_Top_Other",
+    "Time",
+    "Period_Time",
+    "Percent",
+    "Currency",
+    "Money",
+    "Unit_Other",
+    "Latitude_Longitude",
+    "Latitude_Longtitude",
+    "Measurement",
+    "Measurement_Other",
+    "Physical_Extent",
+    "Seismic_Magnitude",
+    "Space",
+    "Volume",
+    "Weight",
+    "Speed",
+    "Intensity",
+    "Temperature",
+    "Calorie",
+    "Seismic_Intensity",
+    "Countx",
+    "Countx_Other",
+    "N_Person",
+    "N_Organization",
+    "N_Location",
+    "N_Location_Other",
+    "N_Country",
+    "N_Facility",
+    "N_Product",
+    "N_Event",
+    "N_Natural_Object",
+    "N_Natural_Object_Other",
+    "N_Animal",
+    "N_Flora",
+    "Point",
+    "Multiplication",
+    "Frequency",
+    "Age",
+    "Rank",
+    "School_Age",
+    "Ordinal_Number",
+    "Stock_Index",
+    "Phone_Number",
+    "Email",
+    "URL",
+    "Individual_Animal",
+    "Individual_Animal_Other",
+    "Racehorse",
+    "Natural_Object",
+    "Natural_Object_Other",
+    "Living_Thing",
+    "Living_Thing_Other",
+    "Animal",
+    "Flora",
+    "Bird",
+    "Fish",
+    "Insect",
+    "Mammal",
+    "Disease",
+    "Disease_Other",
+    "Color",
+    "Color_Other",
+    "Element",
+    "Compound",
+    "Mineral",
+    "Title_Other",
+    "Name_Other",
+    "Bio",
+    "Animal_Part",
+    "Flora_Part",
 )
 ENE_CLASSES.update({label: None for label in NON_ENTITY_LABELS if label not in ENE_CLASSES})
 #: how much a source is trusted when spans overlap (lower wins)
 _PRIORITY = {"kb": 0, "mt": 0, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
 _PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
 _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
-_SURNAME_RE = re.compile("(?<![\u3400-\u9FFF々])([\u3400-\u9FFF])(" + "|".join(SURNAME_TITLE) + ")")
+_SURNAME_RE = re.compile("(?<![\u3400-\u9fff々])([\u3400-\u9fff])(" + "|".join(SURNAME_TITLE) + ")")
 _FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'&-]*$")
 _ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
@@ -148,7 +355,7 @@ def _kb_hits(doc: Any, g) -> list[KBHit]:
     hits = doc.user_data.get(USER_DATA_KEY) if hasattr(doc, "user_data") else None
     if hits is None:
         return match_kb(doc.text, g)
-    return [KBHit(*h) if isinstance(h, tuple) else h for h in hits]
+    return [KBHit(*h) if isinstance(h, (tuple, list)) else h for h in hits]
 
 
 def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: Any) -> list[Mention]:
@@ -183,7 +390,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     doc_people = {h.key: h for h in _kb_hits(doc, g) if h.cls == "Person"}
     for m in _SURNAME_RE.finditer(text):
         sur, title = m.group(1), m.group(2)
-        key = next((k for k, h in doc_people.items() if text[h.start:h.end].startswith(sur)), None)
+        key = next((k for k, h in doc_people.items() if text[h.start : h.end].startswith(sur)), None)
         key = key or surname_person(g, sur, title)
         if key:
             cands.append((m.start(1), m.end(1), "Person", key, "rule", "", title))
@@ -195,10 +402,19 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     for s, e, cls, key, source, label, position in chosen:
         if cls == "Person" and not position:
             position = title_at(text, e)
-        mentions.append(Mention(start=offset + s, end=offset + e, text=text[s:e], cls=cls,
-                                sentence=_sentence_index(sentences, offset + s), key=key,
-                                source="rule" if source == "agreement" else source,
-                                ner_label=label, position=position))
+        mentions.append(
+            Mention(
+                start=offset + s,
+                end=offset + e,
+                text=text[s:e],
+                cls=cls,
+                sentence=_sentence_index(sentences, offset + s),
+                key=key,
+                source="rule" if source == "agreement" else source,
+                ner_label=label,
+                position=position,
+            )
+        )
     return add_coref(text, offset, mentions, sentences)
 
 
@@ -280,9 +496,19 @@ def _select(cands: list[tuple]) -> list[tuple]:
             taken.append(c)
             continue
         # a GiNZA organ/event span wrapping curated states or places whole: the organ wins
-        if (c[4] == "ner" and c[2] in _ORGANS and c[3] is None
-                and all(t[0] >= s and t[1] <= e and (t[1] - t[0]) < (e - s) and t[4] in ("kb", "ner")
-                        and t[2] in ("Country", "Location") for t in clash)):
+        if (
+            c[4] == "ner"
+            and c[2] in _ORGANS
+            and c[3] is None
+            and all(
+                t[0] >= s
+                and t[1] <= e
+                and (t[1] - t[0]) < (e - s)
+                and t[4] in ("kb", "ner")
+                and t[2] in ("Country", "Location")
+                for t in clash
+            )
+        ):
             for t in clash:
                 taken.remove(t)
             taken.append(c)
