@@ -74,6 +74,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     mode_hints: dict[str, str] = field(default_factory=dict)
     embedded_asserted: dict[str, frozenset[str]] = field(default_factory=dict)
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actor_markers: tuple[str, ...] = _ACTOR_MARKERS
     passive_agent_markers: tuple[str, ...] = _PASSIVE_AGENT
 
@@ -138,7 +139,7 @@ def _parse_types(path: Path, data: dict[str, Any]) -> dict[str, tuple[Predicate,
     for etype, block in (data.get("types") or {}).items():
         if etype not in PLOVER_TYPES:
             raise _bad(path, f"unknown event type {etype!r}")
-        default_t = tuple(block.get("target") or ())
+        default_t = tuple(block.get("target") or block.get("t") or ())
         for lemma, e in (block.get("predicates") or {}).items():
             e = e or {}
             s = float(e.get("s", 0.5))
@@ -189,6 +190,7 @@ def load_lexicon(lang: str = "ja") -> Lexicon:
         speech_verbs=frozenset(data.get("speech_verbs") or ()),
         mode_hints={str(k): str(v) for k, v in (data.get("mode_hints") or {}).items()},
         embedded_asserted={k: frozenset(v) for k, v in (data.get("embedded_asserted") or {}).items()},
+        irregular={str(k): tuple(v or ()) for k, v in (data.get("irregular") or {}).items()},
     )
     log.debug("lexicon %s: %d predicates", lang, len(lex))
     return lex
