@@ -108,7 +108,8 @@ def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: S
             seen: set[str] = set()
             for i in reversed(before):
                 x = mentions[i]
-                if x.cls in classes and _ident(x) not in seen and (not chosen or x.cls == mentions[chosen[0]].cls):
+                if x.cls in classes and _ident(x) not in seen and (
+                        not chosen or len(classes) > 1 or x.cls == mentions[chosen[0]].cls):
                     chosen.append(i)
                     seen.add(_ident(x))
                 if len(chosen) == 2:

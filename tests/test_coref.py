@@ -1,0 +1,69 @@
+import pytest
+
+from kg.recognize.coref import add_coref, find_coref
+from kg.types import Mention, Sentence
+
+
+def _m(text, surface, cls, key=None, position="", nth=0):
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(surface, s + 1)
+    return Mention(s, s + len(surface), surface, cls, 0, key=key, source="kb", position=position)
+
+
+@pytest.mark.parametrize("text,names,expr,antecedents", [
+    ("インドとパキスタンは停戦で合意した。両国は捕虜を交換する。",
+     [("インド", "Country", "india"), ("パキスタン", "Country", "pakistan")], "両国", ["india", "pakistan"]),
+    ("バイデン大統領と岸田首相が会談した。両首脳は共同声明を発表した。",
+     [("バイデン", "Person", "joe-biden"), ("岸田", "Person", "fumio-kishida")], "両首脳",
+     ["joe-biden", "fumio-kishida"]),
+    ("イスラエルとハマスの交渉は難航し、双方は譲らなかった。",
+     [("イスラエル", "Country", "israel"), ("ハマス", "Organization", "hamas")], "双方", ["israel", "hamas"]),
+])
+def test_pairs_refer_to_the_two_salient_actors(text, names, expr, antecedents):
+    ms = [_m(text, s, c, k) for s, c, k in names]
+    out = add_coref(text, 0, ms, [])
+    co = [m for m in out if m.source == "coref"]
+    assert len(co) == 1 and co[0].text == expr
+    assert [out[i].key for i in co[0].refers_to] == antecedents
+
+
+@pytest.mark.parametrize("text,people,expr,key", [
+    ("ショルツ首相はマクロン大統領と会った。同氏は支援継続を約束した。",
+     [("ショルツ", "olaf-scholz", "首相"), ("マクロン", "emmanuel-macron", "大統領")], "同氏", "emmanuel-macron"),
+    ("ペンウォン外相は王毅外相と会談した後、スナク首相に会った。同外相は記者団に語った。",
+     [("ペンウォン", "penny-wong", "外相"), ("王毅", "wang-yi", "外相"), ("スナク", "rishi-sunak", "首相")],
+     "同外相", "wang-yi"),
+    ("メローニ首相が到着した。彼女はローマに戻る予定だ。", [("メローニ", "giorgia-meloni", "首相")], "彼女",
+     "giorgia-meloni"),
+    ("エルドアン大統領が演説した。彼は停戦を求めた。", [("エルドアン", "erdogan", "大統領")], "彼", "erdogan"),
+])
+def test_singular_refers_to_last_compatible_person(text, people, expr, key):
+    ms = [_m(text, s, "Person", k, position=p) for s, k, p in people]
+    co = [m for m in find_coref(text, 0, ms, []) if m.text == expr]
+    assert len(co) == 1 and co[0].key == key and co[0].cls == "Person"
+    assert ms[co[0].refers_to[0]].key == key
+
+
+def test_plural_pronoun_and_unrelated_words_are_not_coreference():
+    text = "彼らは彼岸に墓参りをした。"
+    ms = [Mention(0, 4, "プーチン", "Person", 0, key="p")]
+    assert find_coref("プーチン。" + text, 0, ms, []) == []
+
+
+def test_refers_to_points_into_final_sorted_list_with_offset():
+    text = "日本と韓国は会談した。両国は協力で一致した。"
+    off = 100
+    ms = [Mention(off + 0, off + 2, "日本", "Country", 0, key="japan"),
+          Mention(off + 3, off + 5, "韓国", "Country", 0, key="south-korea"),
+          Mention(off + 20, off + 22, "協力", "Agreement", 1)]
+    sents = [Sentence(off, off + 11), Sentence(off + 11, off + 22)]
+    out = add_coref(text, off, ms, sents)
+    assert [m.start for m in out] == sorted(m.start for m in out)
+    co = next(m for m in out if m.source == "coref")
+    assert co.sentence == 1 and text[co.start - off:co.end - off] == "両国"
+    assert [out[i].key for i in co.refers_to] == ["japan", "south-korea"]
+
+
+def test_no_antecedent_no_mention():
+    assert find_coref("両国は合意した。", 0, [], []) == []
