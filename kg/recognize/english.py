@@ -44,7 +44,7 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
                        "Kremlin", "Commission", "Duma"),
     "ArmedForces": ("Army", "Navy", "Forces", "Force", "Guard", "Command", "Wehrmacht"),
     "Institute": ("University", "Institute", "College", "School", "Academy", "Centre", "Center", "Foundation",
-                  "Council", "Institution"),
+                  "Council", "Institution", "Endowment", "Fund", "Trust", "Society"),
     "Company": ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "Ltd", "Ltd.", "Group", "Labs",
                 "Technologies", "Bank", "Airlines", "Motors", "Energy", "Holdings"),
     "Organization": ("Organization", "Organisation", "Union", "Party", "Association", "Alliance", "Committee",
@@ -70,6 +70,7 @@ EN_TITLES = ("President", "Prime Minister", "Foreign Minister", "Defence Ministe
              "Prof.", "Professor", "Leader", "Director", "Commissioner")
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ians|eses)$")
 _WORD = re.compile(r"[A-Z][A-Za-z'’.-]*[A-Za-z]|[A-Z]{2,}|[A-Z]")
+_SPLIT_AT = frozenset({"of", "and", "&"})  # 「Natasha Kuhrt of …」, 「Fiona Hill and Angela Stent」
 _CONNECT = frozenset({"of", "the", "for", "and", "de", "von", "der", "van", "al", "bin", "la", "du", "&"})
 _W = r"(?:[A-Z]\.|[A-Z][\w&-]*(?:['’][a-rt-z]\w*)?)"  # a capitalised word, an initial; no possessive 's
 _SEQ = re.compile(_W + r"(?:[ \t]+(?:(?:of|the|for|and|de|von|der|van|al|bin|la|du|&)[ \t]+)*" + _W + ")*")
@@ -94,6 +95,8 @@ def classify_latin(span: str, default: str = "Person") -> str:
                 return cls
     if len(words) == 1 and (words[0].isupper() or re.search(r"[a-z][A-Z]", words[0])):
         return "Organization"
+    if any(w in ("for", "of", "the", "and", "&") for w in words):
+        return "Organization"  # people's names do not hold these (von, der, al, bin do)
     if 2 <= len(words) <= 4 and all(w[:1].isupper() or w in _CONNECT for w in words):
         return "Person"
     return default
@@ -160,7 +163,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         i = 1
         while i < len(parts):
             w = text[parts[i][0]:parts[i][1]]
-            if w in _CONNECT and len(cur_words) >= 2 and classify_latin(" ".join(cur_words), "") == "Person":
+            if w in _SPLIT_AT and len(cur_words) >= 2 and classify_latin(" ".join(cur_words), "") == "Person":
                 out.append((cur_s, cur_e))
                 j = i
                 while j < len(parts) and text[parts[j][0]:parts[j][1]] in _CONNECT:
