@@ -27,7 +27,10 @@ from kg.extract.events_ja import ABOUT_CLASSES, ARG_CLASSES_EXCLUDED, sentence_i
 from kg.extract.lexicon import SYMMETRIC_TYPES, Predicate, load_lexicon
 from kg.types import EventCandidate, Mention, Sentence
 
-__all__ = ["extract_events_en", "inflections", "find_dates_en"]
+__all__ = ["extract_events_en", "inflections", "find_dates_en", "WINDOW"]
+
+#: How far after a predicate (in characters) its objects may sit.
+WINDOW = 45
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ _NEG = re.compile(
 _HEDGE = re.compile(
     r"\b(?:if|unless|would|could|may|might|will|shall|should|plans? to|planning to|expected to|set to|"
     r"likely to|wants? to|hopes? to|aims? to|intends? to|seeks? to|going to|possibly|reportedly considering|"
-    r"threatened to|threatens to|urged? \w+ to|called on \w+ to|asked \w+ to)\b(?:\s+\S+){0,3}\s*$",
+    r"threatened to|threatens to|urged? \w+ to|called on \w+ to|asked \w+ to)\b(?:\s+\S+){0,3}\s*$|\bto\s+$",
     re.I,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
@@ -216,7 +219,12 @@ def extract_events_en(
                 and m.end - s.start <= mt.start()
                 and m.cls not in ARG_CLASSES_EXCLUDED
             ]
-            post = [i for i, m in local if mt.end() <= m.start - s.start and m.end - s.start <= ce]
+            # objects sit close after the predicate (a few words), not anywhere in the clause
+            post = [
+                i
+                for i, m in local
+                if mt.end() <= m.start - s.start and m.end - s.start <= min(ce, mt.end() + WINDOW)
+            ]
             about = [i for i in post if mentions[i].cls in ABOUT_CLASSES]
             post_ents = [i for i in post if mentions[i].cls not in ARG_CLASSES_EXCLUDED]
             locs = [i for i in post if mentions[i].cls == "Location"]

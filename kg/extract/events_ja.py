@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.assertion import is_hypothetical, is_negated
@@ -55,6 +56,9 @@ ABOUT_CLASSES = frozenset(
 )
 _PASSIVE_AUX = frozenset({"れる", "られる"})
 _NOMINALISERS = frozenset({"こと", "の", "よう", "ように", "ため"})
+#: Events below this confidence are dropped; nominal events need this strength.
+MIN_CONFIDENCE = 0.3
+MIN_NOMINAL_STRENGTH = 0.5
 _MODIFIER_DEPS = frozenset({"compound", "flat", "fixed", "amod", "nummod"})
 
 
@@ -142,6 +146,15 @@ class _Ctx:
             for mi in self.tok_m.get(t.i, ()):
                 if mi not in found:
                     found.append(mi)
+        persons = [i for i in found if self.mentions[i].cls == "Person"]
+        if persons:
+            # 「習近平中国国家主席」: the country inside a person's title is an affiliation, not a participant
+            found = [
+                i
+                for i in found
+                if self.mentions[i].cls
+                not in ("Country", "Organization", "InternationalOrganization", "GovernmentBody")
+            ] or found
         if not found and depth == 0:
             # a title with its country: 「フランスの外相は」
             for c in tok.children:
@@ -169,6 +182,8 @@ def clause_args(ctx: _Ctx, head: Any, pred: Predicate, noun: Any | None = None) 
     """Fill the roles of a clause headed by ``head`` (and the event noun of a light-verb construction)."""
     args = Args()
     passive = _is_passive(head) and (noun is None or noun.dep_ != "nsubj")
+    if noun is not None and (ctx.lex.light_verbs.get(head.lemma_) or {}).get("passive"):
+        passive = not passive  # 攻撃を受ける: the subject suffers the act
     actor_mk = ctx.lex.actor_markers
     agent_mk = ctx.lex.passive_agent_markers
     heads = [head] + ([noun] if noun is not None and noun is not head else [])
@@ -365,6 +380,8 @@ def extract_events(
                 continue
         if is_hypothetical(head, noun):
             continue
+        if how == "nominal" and pred.strength < MIN_NOMINAL_STRENGTH:
+            continue
         args = clause_args(ctx, head, pred, noun)
         inherited = False
         h = head
@@ -388,10 +405,7 @@ def extract_events(
             if not (
                 kind in ("chain", "adjunct")
                 or (kind == "quote" and gtok.lemma_ in lex.speech_verbs)
-                or (
-                    kind == "nominal"
-                    and (how == "nominal" or gtok.i in triggers or lex.is_light(gtok.lemma_))
-                )
+                or (kind == "nominal" and (gtok.i in triggers or lex.is_light(gtok.lemma_)))
             ):
                 break
             ga = clause_args(ctx, gtok, pred)
@@ -471,7 +485,14 @@ def extract_events(
             confidence=round(min(0.99, max(0.05, conf)), 3),
             how=f"ja:{how}:{pred.lemma}" + (":inherited" if inherited else ""),
         )
-        key = (ev.etype, ev.sentence, ev.actors, ev.targets, ev.negated)
-        if key not in found or found[key].confidence < ev.confidence:
-            found[key] = ev
+        if ev.confidence < MIN_CONFIDENCE:
+            continue
+        parts = [ev]
+        if etype in SYMMETRIC_TYPES and len(ev.targets) > 1:
+            # 「XはYとZを訪れた」: one event per partner, not a Y–Z tie
+            parts = [replace(ev, targets=(t,)) for t in ev.targets]
+        for ev in parts:
+            key = (ev.etype, ev.sentence, ev.actors, ev.targets, ev.negated)
+            if key not in found or found[key].confidence < ev.confidence:
+                found[key] = ev
     return sorted(found.values(), key=lambda e: (e.trigger_start, e.etype))
