@@ -65,9 +65,8 @@ DEMO_ARTICLES: dict[str, str | bytes] = {
 
 #: The two records of :func:`example_graph` (one Japanese, one English sentence).
 EXAMPLE_RECORDS = (
-    {"id": "example-ja", "published": "2024-06-12", "text": "中国外務省は12日、米国による台湾への武器売却を強く非難した。"},
-    {"id": "example-en", "published": "2024-06-12",
-     "text": "Japan and the Philippines signed a defence agreement in Manila on Wednesday."},
+    {"id": "example-ja", "published": "2024-06-12", "text": "韓国の尹錫悦大統領は日本の岸田首相と電話で会談した。"},
+    {"id": "example-en", "published": "2024-06-12", "text": "Germany condemned Iran for supplying drones to Russia."},
 )
 
 _EVENTS_SPARQL = """
@@ -112,7 +111,7 @@ class Viewer:
     --------
     >>> v = Viewer("<html><body>x & y</body></html>", height="300px")
     >>> v._repr_html_()[:60]
-    '<iframe srcdoc="&lt;html&gt;&lt;body&gt;x &amp;amp; y&lt;/bod'
+    '<iframe srcdoc="&lt;html&gt;&lt;body&gt;x &amp; y&lt;/body&g'
     >>> 'height:300px' in v._repr_html_()
     True
     """
@@ -334,6 +333,8 @@ class KnowledgeGraph:
         ...
         kg.errors.ConfigError: [E701] unknown event type 'TALK'; expected PLOVER types such as AGREE, CONSULT, ACCUSE, SANCTION (see kz:EventTypes). Fix the type= argument
         """
+        import pandas as pd
+
         from kg.analysis import date_overlaps
         from kg.namespaces import PLOVER_TYPES
 
@@ -344,7 +345,10 @@ class KnowledgeGraph:
             if bad:
                 raise ConfigError(f"[E701] unknown event type {', '.join(map(repr, bad))}; expected PLOVER types "
                                   "such as AGREE, CONSULT, ACCUSE, SANCTION (see kz:EventTypes). Fix the type= argument")
+        cols = ["event", "type", "date", "actors", "targets", "confidence", "negated", "doc_id", "sentence"]
         df = self.query(_EVENTS_SPARQL, compact=False)
+        if df.empty:
+            return pd.DataFrame(columns=cols)
         roles = self.query(_ROLES_SPARQL, compact=False)
         names: dict[tuple[str, str], list[str]] = {}
         for r in roles.itertuples():
@@ -356,8 +360,8 @@ class KnowledgeGraph:
         df["negated"] = df.negated.astype(bool)
         keep = [(wanted is None or t in wanted) and date_overlaps(d, since, until) for t, d in zip(df.type, df.date,
                                                                                                   strict=True)]
-        df = df[keep].sort_values(["date", "type", "event"]).reset_index(drop=True)
-        return df[["event", "type", "date", "actors", "targets", "confidence", "negated", "doc_id", "sentence"]]
+        df = df[pd.Series(keep, index=df.index, dtype=bool)].sort_values(["date", "type", "event"])
+        return df.reset_index(drop=True)[cols]
 
     def actors(self, n: int | None = None) -> pandas.DataFrame:
         """Actors ranked by PageRank, with betweenness and degree (:func:`kg.analysis.centrality`).
@@ -386,13 +390,16 @@ class KnowledgeGraph:
         classes : iterable of str, optional
             Keep pairs whose two actors are of these classes, e.g. ``["Country"]`` for states.
         """
+        import pandas as pd
+
         from kg.analysis import balance
 
         df = balance(self.graph)
         if classes is not None:
             keep = set(classes)
             cls = {n: d.get("cls") for n, d in self.graph.nodes(data=True)}
-            df = df[[cls.get(a) in keep and cls.get(b) in keep for a, b in zip(df.a_id, df.b_id, strict=True)]]
+            mask = [cls.get(a) in keep and cls.get(b) in keep for a, b in zip(df.a_id, df.b_id, strict=True)]
+            df = df[pd.Series(mask, index=df.index, dtype=bool)]
         return df.reset_index(drop=True)
 
     def evidence(self, a: str, b: str) -> pandas.DataFrame:
