@@ -21,8 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from kg.recognize.compounds import find_compounds
 from kg.normalize import is_katakana_name
+from kg.recognize.compounds import find_compounds
 from kg.recognize.coref import SINGLE_RULES, add_coref
 from kg.recognize.english import classify_latin
 from kg.recognize.gazetteer import gazetteer, surname_person
@@ -175,6 +175,7 @@ ENE_CLASSES: dict[str, str | None] = {
     "Law": None,
     "Rule": None,
     "Rule_Other": None,
+    "Location": _LOC, "Event": _EVT,  # the top classes, when GiNZA gives no finer one
     "Position_Vocation": None,  # a title: kg.recognize.titles reads it, it is not an entity
 }
 #: ENE labels that are never entities of the graph: products, works, times, amounts, contacts, living things.
@@ -305,10 +306,15 @@ NON_ENTITY_LABELS: tuple[str, ...] = (
     "Bio",
     "Animal_Part",
     "Flora_Part",
+    "Name", "Fungus", "Mollusk_Arthropod", "Mollusc_Arthropod", "Amphibia", "Reptile", "Living_Thing_Part",
+    "Living_Thing_Part_Other", "Animal_Disease", "Nature_Color", "Astronomical_Object",
+    "Astronomical_Object_Other", "Constellation", "Product", "Class", "Food", "Dish", "Doctrine_Method", "Style",
+    "Title", "Unit", "Virtual_Address", "Virtual_Address_Other", "Numex", "Numex_Other", "Astral_Body_Other",
+    "Material",
 )
 ENE_CLASSES.update({label: None for label in NON_ENTITY_LABELS if label not in ENE_CLASSES})
 #: how much a source is trusted when spans overlap (lower wins)
-_PRIORITY = {"kb": 0, "mt": 0, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
+_PRIORITY = {"kb": 0, "mt": 0, "compound": 1, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
 _PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
 _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
 _SURNAME_RE = re.compile("(?<![\u3400-\u9fff々])([\u3400-\u9fff])(" + "|".join(SURNAME_TITLE) + ")")
@@ -382,11 +388,15 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     # (start, end, cls, key, source, ner_label, position)
     cands: list[tuple[int, int, str, str | None, str, str, str]] = []
     for h in _kb_hits(doc, g):
-        cands.append((h.start, h.end, h.cls, h.key, "kb" if h.how != "mt" else "mt", "", ""))
+        e, position = h.end, ""
+        if h.cls == "Person":
+            name, position = strip_title(text[h.start:h.end])
+            e = h.start + len(name)
+        cands.append((h.start, e, h.cls, h.key, "kb" if h.how != "mt" else "mt", "", position))
     for h in find_mt(text, g):
         cands.append((h.start, h.end, h.cls, h.key, "mt", "", h.position))
     for s, e, key in find_compounds(text, g.abbreviations):
-        cands.append((s, e, g.cls_of(key, "Country"), key, "rule", "", ""))
+        cands.append((s, e, g.cls_of(key, "Country"), key, "compound", "", ""))
     doc_people = {h.key: h for h in _kb_hits(doc, g) if h.cls == "Person"}
     for m in _SURNAME_RE.finditer(text):
         sur, title = m.group(1), m.group(2)
@@ -410,7 +420,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
                 cls=cls,
                 sentence=_sentence_index(sentences, offset + s),
                 key=key,
-                source="rule" if source == "agreement" else source,
+                source="rule" if source in ("agreement", "compound") else source,
                 ner_label=label,
                 position=position,
             )
@@ -492,6 +502,9 @@ def _select(cands: list[tuple]) -> list[tuple]:
     for c in order:
         s, e = c[0], c[1]
         clash = [t for t in taken if t[0] < e and s < t[1]]
+        # each state of a compound stays a mention inside a curated grouping (日米豪印 = the Quad)
+        if c[4] == "compound" and all(t[4] == "kb" and t[0] <= s and e <= t[1] for t in clash):
+            clash = []
         if not clash:
             taken.append(c)
             continue

@@ -123,9 +123,7 @@ def find_compounds(text: str, abbreviations: dict[str, str]) -> list[tuple[int, 
                     not rest or not _KANJI.match(rest[0]) or rest.startswith(_AFTER_RUN))
         elif len(run) == 1:
             prev = text[i - 1] if i else ""
-            if prev in PREFIXES and prev + run not in _NOT_PREFIXED and (not rest or rest[0] not in _WORD_TAIL):
-                keep = True
-            elif (rest.startswith(SUFFIXES) and run + rest[:1] not in _NOT_SUFFIXED) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
+            if prev in PREFIXES and prev + run not in _NOT_PREFIXED and (not rest or rest[0] not in _WORD_TAIL) or (rest.startswith(SUFFIXES) and run + rest[:1] not in _NOT_SUFFIXED) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
                 keep = True
         if keep:
             out.extend((k, k + 1, abbreviations[text[k]]) for k in range(i, j))

@@ -143,7 +143,7 @@ def add_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: Se
     tagged.sort(key=lambda t: (t[0], t[1], t[2], t[3]))
     new_index = {t[3]: pos for pos, t in enumerate(tagged) if t[2] == 0}
     out = []
-    for _, _, kind, _, m in tagged:
+    for _, _, _kind, _, m in tagged:
         if m.refers_to:
             m = replace(m, refers_to=tuple(new_index[i] for i in m.refers_to if i in new_index))
         out.append(m)

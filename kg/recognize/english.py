@@ -55,12 +55,7 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: capitalised words that start a sentence or a clause but never a name
 FUNCTION_WORDS = frozenset(
-    "The A An In On At By For From To Of And But Or So Yet If When While As After Before Since Although Though "
-    "This That These Those It Its He She His Her They Their We Our I You Your Mr Ms Mrs Dr Some Many Most "
-    "Other Another Such There Here What Which Who Whom Whose Why How All Both Each Every No Not Yes Also "
-    "However Meanwhile Moreover Still Then Thus Now Last Next First Second Third Read More Continue Reading "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Photo Image Video Getty Updated Published".split()
+    ["The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or", "So", "Yet", "If", "When", "While", "As", "After", "Before", "Since", "Although", "Though", "This", "That", "These", "Those", "It", "Its", "He", "She", "His", "Her", "They", "Their", "We", "Our", "I", "You", "Your", "Mr", "Ms", "Mrs", "Dr", "Some", "Many", "Most", "Other", "Another", "Such", "There", "Here", "What", "Which", "Who", "Whom", "Whose", "Why", "How", "All", "Both", "Each", "Every", "No", "Not", "Yes", "Also", "However", "Meanwhile", "Moreover", "Still", "Then", "Thus", "Now", "Last", "Next", "First", "Second", "Third", "Read", "More", "Continue", "Reading", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Photo", "Image", "Video", "Getty", "Updated", "Published"]
 )
 #: titles before an English name (「President Vladimir Putin」): stripped, kept as the position
 EN_TITLES = ("President", "Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister",

@@ -35,12 +35,12 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z'’.-]+$")
 
 
 def consonants(word: str) -> str:
-    """The consonant skeleton of a romanised word (vowels, h, w and y dropped).
+    """The consonant skeleton of a romanised word (vowels, h and y dropped).
 
     >>> consonants("Kuhrt"), consonants(romanize("クルト"))
     ('krt', 'krt')
     """
-    return re.sub(r"[aeiouhwy]", "", word.lower())
+    return re.sub(r"[aeiouhy]", "", word.lower())
 
 
 def latin_matches_kana(latin: str, kana: str) -> bool:
@@ -54,7 +54,9 @@ def latin_matches_kana(latin: str, kana: str) -> bool:
     a = consonants(latin)
     b = consonants(romanize(kana).replace("ti", "t").replace("tu", "t"))
     # katakana adds vowels and doubles: compare with the kana skeleton's s/t variants folded
-    fold = str.maketrans({"c": "k", "q": "k", "v": "b", "z": "s", "x": "ks", "j": "z", "l": "r", "f": "f"})
+    # one class per sound katakana cannot tell apart: l/r; b/v/w/f (ラブロフ Lavrov, ペトロワ Petrova)
+    fold = str.maketrans({"c": "k", "q": "k", "v": "b", "w": "b", "f": "b", "z": "s", "x": "ks", "j": "z",
+                          "l": "r"})
     return len(a) >= 2 and a.translate(fold) == b.translate(fold)
 
 

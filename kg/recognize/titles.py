@@ -62,10 +62,7 @@ def is_title(text: str) -> bool:
     >>> is_title("国務長官"), is_title("前大統領"), is_title("ロシア")
     (True, True, False)
     """
-    for p in ("",) + _PREFIX:
-        if text.startswith(p) and text[len(p):] in TITLES:
-            return True
-    return False
+    return any(text.startswith(p) and text[len(p):] in TITLES for p in ("",) + _PREFIX)
 
 
 def strip_title(text: str) -> tuple[str, str]:
