@@ -158,7 +158,12 @@ def agreement_identity(
     """
     slug, en_noun, ja_noun = _NOUNS.get(cls, _NOUNS["Agreement"])
     rows = sorted(
-        zip(parties, list(en_parties) + [""] * len(parties), list(ja_parties) + [""] * len(parties), strict=False)
+        zip(
+            parties,
+            list(en_parties) + [""] * len(parties),
+            list(ja_parties) + [""] * len(parties),
+            strict=False,
+        )
     )
     seen: set[str] = set()
     uniq = [r for r in rows if not (r[0] in seen or seen.add(r[0]))]

@@ -155,6 +155,12 @@ class _Ctx:
                 if self.mentions[i].cls
                 not in ("Country", "Organization", "InternationalOrganization", "GovernmentBody")
             ] or found
+        if not found and depth == 0 and tok.pos_ == "NOUN":
+            # a title whose name the parser detached: 「ブリンケン国務長官は」
+            first = min(toks, key=lambda t: t.i)
+            if first.i > 0:
+                prev = self.doc[first.i - 1]
+                found = [i for i in self.tok_m.get(prev.i, ()) if self.mentions[i].cls == "Person"]
         if not found and depth == 0:
             # a title with its country: 「フランスの外相は」
             for c in tok.children:
@@ -365,8 +371,17 @@ def extract_events(
             c.i in triggers and c.dep_ in ("obj", "obl") and not pred.objects for c in tok.children
         ):
             continue  # 行う/表明 with an event noun: coded from the noun
-        if etype in ("AID",) and head.lemma_ in lex.speech_verbs and noun is not None:
-            etype = "SUPPORT"
+        if verbal and noun is None and pred.objects:
+            # 関係を深める, 連携を強化する: the object noun carries the partner (「Xとの連携」)
+            noun = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("obj", "obl")
+                    and any(c.text.endswith(o) or c.lemma_.endswith(o) for o in pred.objects)
+                ),
+                None,
+            )
         gov = _governor(head)
         if gov is not None:
             g, kind = gov

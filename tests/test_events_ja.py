@@ -1,0 +1,154 @@
+"""Japanese event coding over a table of sentences (not from the samples)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.types import Mention, Sentence
+
+pytestmark = pytest.mark.slow
+
+#: A tiny gazetteer for the test helper: name -> ontology class.
+NAMES = {
+    "習近平": "Person", "プーチン": "Person", "ブリンケン": "Person", "王毅": "Person", "ラブロフ": "Person",
+    "岸田": "Person", "バイデン": "Person", "ゼレンスキー": "Person", "エルドアン": "Person", "尹錫悦": "Person",
+    "北大西洋条約機構": "InternationalOrganization", "NATO": "InternationalOrganization", "国連": "InternationalOrganization",
+    "欧州連合": "InternationalOrganization", "EU": "InternationalOrganization", "共同声明": "JointStatement",
+    "ガザ地区": "Location",
+}  # fmt: skip
+ENE = {
+    "Country": "Country",
+    "City": "Location",
+    "Province": "Location",
+    "GPE_Other": "Location",
+    "Government": "GovernmentBody",
+}
+COREF = ("両国", "両首脳")
+
+
+def make_mentions(doc) -> list[Mention]:
+    """Mentions from a small name table, GiNZA's entities and 両国-style coreference."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for name, cls in NAMES.items():
+        for m in re.finditer(re.escape(name), doc.text):
+            if not taken.intersection(range(m.start(), m.end())):
+                out.append(Mention(m.start(), m.end(), name, cls, 0))
+                taken.update(range(m.start(), m.end()))
+    for e in doc.ents:
+        cls = ENE.get(e.label_)
+        if cls and not taken.intersection(range(e.start_char, e.end_char)):
+            out.append(Mention(e.start_char, e.end_char, e.text, cls, 0))
+            taken.update(range(e.start_char, e.end_char))
+    out.sort(key=lambda m: m.start)
+    for word in COREF:
+        for m in re.finditer(word, doc.text):
+            ante = tuple(
+                i
+                for i, x in enumerate(out)
+                if x.end <= m.start() and x.cls in ("Country", "Person") and x.source != "coref"
+            )[-2:]
+            out.append(Mention(m.start(), m.end(), word, "Country", 0, source="coref", refers_to=ante))
+    return out
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("ginza")
+    return spacy.load("ja_ginza")
+
+
+def code(nlp, text: str, published: str = "2023-11-10"):
+    from kg.extract.events_ja import extract_events
+
+    doc = nlp(text)
+    ms = make_mentions(doc)
+    evs = extract_events(doc, ms, [Sentence(0, len(text))], offset=0, published=published)
+    return {
+        (
+            e.etype,
+            tuple(sorted(ms[i].text for i in e.actors)),
+            tuple(sorted(ms[i].text for i in e.targets)),
+            e.negated,
+        )
+        for e in evs
+    }, evs
+
+
+# sentence -> the exact set of (type, actors, targets, negated)
+CASES = [
+    ("ドイツ政府はイランの核開発を強く非難した。", {("ACCUSE", ("ドイツ政府",), ("イラン",), False)}),
+    ("米国はロシアに対する追加制裁を科した。", {("SANCTION", ("米国",), ("ロシア",), False)}),
+    ("インドとブラジルはニューデリーで首脳会談を行った。", {("CONSULT", ("インド", "ブラジル"), (), False)}),
+    ("カナダはウクライナへの軍事支援を発表した。", {("AID", ("カナダ",), ("ウクライナ",), False)}),
+    ("日本はフィリピンとの連携を強化した。", {("COOPERATE", ("日本",), ("フィリピン",), False)}),
+    ("トルコはスウェーデンの要求を拒否した。", {("REJECT", ("トルコ",), ("スウェーデン",), False)}),
+    ("韓国は北朝鮮を非難しなかった。", {("ACCUSE", ("韓国",), ("北朝鮮",), True)}),
+    ("イスラエルはガザ地区を空爆した。", {("ASSAULT", ("イスラエル",), ("ガザ地区",), False)}),
+    ("ロシアはフランスによって批判された。", {("ACCUSE", ("フランス",), ("ロシア",), False)}),
+    (
+        "ブリンケン国務長官はサウジアラビアを訪問し、エジプトと協議した。",
+        {
+            ("CONSULT", ("ブリンケン",), ("サウジアラビア",), False),
+            ("CONSULT", ("ブリンケン",), ("エジプト",), False),
+        },
+    ),
+    (
+        "習近平国家主席はバイデン大統領との会談で、台湾問題を議論したと述べた。",
+        {("CONSULT", ("習近平",), ("バイデン",), False)},
+    ),
+    (
+        "ポーランドはウクライナに侵攻したロシアを批判した。",
+        {("ASSAULT", ("ロシア",), ("ウクライナ",), False), ("ACCUSE", ("ポーランド",), ("ロシア",), False)},
+    ),
+    ("イランとサウジアラビアは国交正常化で合意した。", {("AGREE", ("イラン", "サウジアラビア"), (), False)}),
+]
+
+# hypotheticals, conditions and plans: no event at all
+NO_EVENT = [
+    "日本は来月、インドを訪問する予定だ。",
+    "中国が台湾を攻撃すれば、米国は制裁を科すだろう。",
+    "フランスはロシアを非難する可能性がある。",
+    "英国はウクライナへの支援を検討している。",
+    "ロシアがウクライナに侵攻した場合、ドイツは制裁を発動する方針だ。",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentence_table(nlp, text, expected):
+    got, _ = code(nlp, text)
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_hypotheticals_give_no_asserted_event(nlp, text):
+    got, _ = code(nlp, text)
+    assert {g for g in got if not g[3]} == set()
+
+
+def test_coreference_expands_to_antecedents(nlp):
+    got, evs = code(nlp, "ベトナムとラオスの首脳が会った。両国は協力文書に署名した。")
+    assert ("AGREE", ("ベトナム", "ラオス"), (), False) in got
+    agree = [e for e in evs if e.etype == "AGREE"][0]
+    assert agree.confidence < 0.9  # reached through coreference
+
+
+def test_date_of_own_clause_and_none_otherwise(nlp):
+    _, evs = code(nlp, "木曜日、カナダはイランを非難した。", published="2023-11-10")
+    assert [e.date for e in evs] == ["2023-11-09"]
+    _, evs = code(nlp, "カナダはイランを非難した。", published="2023-11-10")
+    assert [e.date for e in evs] == [""]
+
+
+def test_reported_demand_credits_the_speaker(nlp):
+    got, _ = code(nlp, "ゼレンスキー大統領は、ロシアが占領地から撤退するよう要求したと述べた。")
+    assert ("REQUEST", ("ゼレンスキー",), (), False) in {(t, a, (), n) for t, a, _, n in got}
+    assert not any(t == "RETREAT" for t, *_ in got)
+
+
+def test_confidence_in_unit_interval(nlp):
+    _, evs = code(nlp, "米国はロシアに対する追加制裁を科し、中国を批判した。")
+    assert evs and all(0.0 <= e.confidence <= 1.0 for e in evs)
