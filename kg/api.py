@@ -403,7 +403,7 @@ class KnowledgeGraph:
         return df.reset_index(drop=True)
 
     def evidence(self, a: str, b: str) -> pandas.DataFrame:
-        """The sentences behind the edges between two actors (either direction), by date.
+        """The sentences behind the edges between two actors (either direction), by date (undated last).
 
         ``a`` and ``b`` are IRIs or Japanese or English names (see :func:`kg.analysis.find_actor`).
 
@@ -430,7 +430,8 @@ class KnowledgeGraph:
         cols = ["source", "target", "event_type", "quad", "date", "sentence", "doc_id", "title", "url", "confidence",
                 "event"]
         df = pd.DataFrame(rows, columns=cols).drop_duplicates(["event_type", "event", "sentence"])
-        return df.sort_values(["date", "event_type", "event"]).reset_index(drop=True)
+        df = df.assign(_undated=df.date == "").sort_values(["_undated", "date", "event_type", "event"])
+        return df.drop(columns="_undated").reset_index(drop=True)
 
     # ------------------------------------------------------------ subgraphs and drawing
 
