@@ -94,7 +94,7 @@ def notebook_env(sample_build, tmp_path_factory):
     work = tmp_path_factory.mktemp("notebooks")
     figures = DOC_IMAGES if os.environ.get("KG_UPDATE_DOC_IMAGES") else work / "figures"
     return {"KG_NOTEBOOK_OUT": str(work), "KG_CACHE_DIR": str(sample_build.parent / "cache"),
-            "KG_SOURCES": str(ROOT / "sources"), "KG_FIGURES": str(figures), "MPLBACKEND": "agg"}
+            "KG_SOURCES": str(ROOT / "sources"), "KG_FIGURES": str(figures)}
 
 
 def run_notebook(path: Path, env: dict[str, str], tmp_path: Path):
