@@ -452,7 +452,7 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
             continue
         if _LATIN_ONLY.match(span):
             hit = g.lookup_en(span) or g.lookup_ja(span)
-            cls = hit[1] if hit else classify_latin(span, default=cls)
+            cls = hit[1] if hit else classify_latin(span, default=cls, guess_person=False)
             out.append((s, e, cls, hit[0] if hit else None, "ner", ent.label_, ""))
             continue
         name, gov = government_of(span)

@@ -74,11 +74,12 @@ _SPACY_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", 
                   "FAC": "Location", "EVENT": "NamedEvent", "LAW": "Agreement"}
 
 
-def classify_latin(span: str, default: str = "Person") -> str:
+def classify_latin(span: str, default: str = "Person", *, guess_person: bool = True) -> str:
     """The class of an unknown Latin-script name from its words.
 
     All-capital single words are organisations (acronyms); sequences of two
-    to four capitalised words without a class word are people.
+    to four capitalised words without a class word are people (unless
+    ``guess_person`` is false: then ``default``, e.g. GiNZA's class).
 
     >>> classify_latin("NewsClick"), classify_latin("NATO"), classify_latin("Maxar Technologies")
     ('Organization', 'Organization', 'Company')
@@ -92,7 +93,7 @@ def classify_latin(span: str, default: str = "Person") -> str:
         return "Organization"
     if any(w in ("for", "of", "the", "and", "&") for w in words):
         return "Organization"  # people's names do not hold these (von, der, al, bin do)
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() or w in _CONNECT for w in words):
+    if guess_person and 2 <= len(words) <= 4 and all(w[:1].isupper() or w in _CONNECT for w in words):
         return "Person"
     return default
 
