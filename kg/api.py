@@ -299,7 +299,7 @@ class KnowledgeGraph:
 
     def events(self, type: str | Iterable[str] | None = None, since: str | None = None,
                until: str | None = None) -> pandas.DataFrame:
-        """The coded events, one row each, by date.
+        """The coded events, one row each, by date (undated last).
 
         Parameters
         ----------
@@ -360,7 +360,8 @@ class KnowledgeGraph:
         df["negated"] = df.negated.astype(bool)
         keep = [(wanted is None or t in wanted) and date_overlaps(d, since, until) for t, d in zip(df.type, df.date,
                                                                                                   strict=True)]
-        df = df[pd.Series(keep, index=df.index, dtype=bool)].sort_values(["date", "type", "event"])
+        df = df[pd.Series(keep, index=df.index, dtype=bool)]
+        df = df.assign(_undated=df.date == "").sort_values(["_undated", "date", "type", "event"])
         return df.reset_index(drop=True)[cols]
 
     def actors(self, n: int | None = None) -> pandas.DataFrame:
