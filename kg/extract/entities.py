@@ -428,6 +428,21 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     return add_coref(text, offset, mentions, sentences)
 
 
+def _cut_state(name: str, g: Any) -> tuple[str, str]:
+    """Split a state or organisation name glued to the end of a katakana person name.
+
+    >>> from kg.recognize.gazetteer import Gazetteer
+    >>> _cut_state("マクロンフランス", Gazetteer(ja_exact={"フランス": ("france", "Country")}))
+    ('マクロン', 'フランス')
+    """
+    for k in range(2, len(name) - 1):
+        tail = name[k:]
+        hit = g.ja_exact.get(tail)
+        if hit and hit[1] != "Person" and is_katakana_name(name[:k]) and name[k - 1] not in "・･":
+            return name[:k], tail
+    return name, ""
+
+
 def _proper(ent: Any) -> bool:
     """True when a GiNZA span holds a proper noun, katakana or Latin (not only common nouns: 首都, 人民)."""
     if _FOREIGN.search(ent.text):
@@ -465,6 +480,8 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
         pieces = [(s, e)]
         if cls == "Person":
             name, position = strip_title(text[s:e])
+            name, state = _cut_state(name, g)  # 「マクロンフランス大統領」: the state is the title's
+            position = state + position
             e = s + len(name)
             pieces = []
             for a, b in split_scripts(text[s:e]):
@@ -474,7 +491,8 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
                 if hit and hit[1] != "Person":
                     continue  # 「マクロンフランス」: the state before the title is not part of the name
                 if is_katakana_name(piece) and len(piece) >= 2 or (hit and hit[1] == "Person"):
-                    pieces.append(extend_name(text, a, b))
+                    a2, b2 = extend_name(text, a, b)
+                    pieces.append((a2, min(b2, e) if state else b2))
             if not pieces and not _FOREIGN.search(text[s:e]):
                 pieces = [(s, e)]  # a kanji name (習近平, 岸田文雄)
         for a, b in pieces:
