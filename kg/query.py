@@ -32,6 +32,8 @@ __all__ = [
     "QueryResult",
     "run_query",
     "one_line_syntax_error",
+    "unknown_prefixes",
+    "parse_param",
     "compact",
     "term_to_python",
     "term_to_json",
@@ -149,6 +151,23 @@ def display_width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_STRIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|#[^\n]*")
+_PNAME = re.compile(r"(?<![\w?$:])([A-Za-z][\w.-]*)?:(?=[\w%])")
+_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+def unknown_prefixes(query: str) -> list[str]:
+    """Prefixes a query uses but neither declares nor gets from :data:`PREFIXES`.
+
+    >>> unknown_prefixes("PREFIX ex: <http://e/> SELECT * { ?s ex:p kz:Event ; foo:bar '#x:y' }")
+    ['foo']
+    """
+    text = _STRIP.sub(" ", query)
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _DECL.finditer(text)}
+    used = [m.group(1) or "" for m in _PNAME.finditer(text)]
+    return sorted({u for u in used if u not in declared})
 
 
 def one_line_syntax_error(query: str, message: str, limit: int = 160) -> str:
@@ -321,13 +340,18 @@ def _open(target: Any) -> pyoxigraph.Store:
     return open_store(Path(target))
 
 
-def _execute(store: pyoxigraph.Store, sparql: str) -> QueryResult:
+def _execute(store: pyoxigraph.Store, sparql: str, params: dict[str, Any] | None = None) -> QueryResult:
     import pyoxigraph as ox
 
+    subs = {ox.Variable(k.lstrip("?$")): parse_param(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     try:
-        res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None)
     except SyntaxError as e:
-        raise QueryError.make("E501", detail=one_line_syntax_error(sparql, str(e))) from e
+        detail = one_line_syntax_error(sparql, str(e))
+        unknown = unknown_prefixes(sparql)
+        if unknown:
+            detail += f" (unknown prefix {', '.join(p + ':' for p in unknown)}; declare it with PREFIX)"
+        raise QueryError.make("E501", detail=detail) from e
     except OSError as e:
         raise QueryError.make("E501", detail=f"the store could not be read ({e}); rebuild with `kg build`") from e
     if isinstance(res, ox.QueryBoolean):
@@ -339,7 +363,31 @@ def _execute(store: pyoxigraph.Store, sparql: str) -> QueryResult:
     return QueryResult(kind="graph", triples=list(res))
 
 
-def run_query(out_dir: Any, sparql: str, *, timeout: float | None = None) -> QueryResult:
+def parse_param(value: str) -> Any:
+    """A query parameter as a pyoxigraph term: ``kzr:x``/``<iri>``/``http…`` give IRIs, else a string.
+
+    Examples
+    --------
+    >>> parse_param("kzr:nato")
+    <NamedNode value=https://w3id.org/kizuna/id/nato>
+    >>> parse_param("ロシア")
+    <Literal value=ロシア datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>
+    """
+    import pyoxigraph as ox
+
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return ox.NamedNode(v[1:-1])
+    if re.match(r"^https?://", v):
+        return ox.NamedNode(v)
+    prefix, sep, local = v.partition(":")
+    if sep and prefix in PREFIXES and " " not in local:
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    return ox.Literal(v)
+
+
+def run_query(out_dir: Any, sparql: str, *, timeout: float | None = None,
+              params: dict[str, Any] | None = None) -> QueryResult:
     """Run a SPARQL query over a build folder (or an open ``pyoxigraph.Store``).
 
     Parameters
@@ -351,6 +399,9 @@ def run_query(out_dir: Any, sparql: str, *, timeout: float | None = None) -> Que
         The query; the prefixes of :data:`kg.namespaces.PREFIXES` are pre-bound.
     timeout : float, optional
         Seconds to wait for the answer; ``None`` waits forever.
+    params : dict, optional
+        Variable name -> value bound before the query runs (SEP-0007
+        substitution): a pyoxigraph term, or a string read by :func:`parse_param`.
 
     Returns
     -------
@@ -376,12 +427,12 @@ def run_query(out_dir: Any, sparql: str, *, timeout: float | None = None) -> Que
     """
     store = _open(out_dir)
     if timeout is None:
-        return _execute(store, sparql)
+        return _execute(store, sparql, params)
     box: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            box["result"] = _execute(store, sparql)
+            box["result"] = _execute(store, sparql, params)
         except BaseException as e:  # handed to the caller's thread
             box["error"] = e
 
