@@ -22,8 +22,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kg.extract.arguments_ja import ABOUT_CLASSES, ARG_CLASSES_EXCLUDED, sentence_index
 from kg.extract.dates import resolve
-from kg.extract.events_ja import ABOUT_CLASSES, ARG_CLASSES_EXCLUDED, sentence_index
 from kg.extract.lexicon import SYMMETRIC_TYPES, Predicate, load_lexicon
 from kg.types import EventCandidate, Mention, Sentence
 

@@ -2,7 +2,7 @@
 
 For each predicate of the lexicon (:mod:`kg.extract.lexicon`) found in a
 sentence, the arguments come from the dependency parse and the case
-particles of its dependents:
+particles of its dependents (:mod:`kg.extract.arguments_ja`):
 
 * actor from が/は/も (the agent of a passive from によって/により/から);
 * target (or partner) from the markers the entry lists (を/に/と/への/に対する …);
@@ -37,205 +37,30 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from kg.extract.arguments_ja import (
+    ABOUT_CLASSES,
+    ARG_CLASSES_EXCLUDED,
+    QUOTE_PRED,
+    Args,
+    Ctx,
+    clause_args,
+    governor,
+    marker,
+    sentence_index,
+)
 from kg.extract.assertion import is_hypothetical, is_negated
 from kg.extract.dates import clause_date, find_dates, is_future
 from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate, load_lexicon
 from kg.types import EventCandidate, Mention, Sentence
 
+# re-exported for the modules that read them from here
 __all__ = ["extract_events", "ARG_CLASSES_EXCLUDED", "ABOUT_CLASSES", "Args", "clause_args", "sentence_index"]
 
 log = logging.getLogger(__name__)
 
-#: Mention classes that cannot act or be acted on.
-ARG_CLASSES_EXCLUDED = frozenset(
-    {"Location", "Agreement", "JointStatement", "Treaty", "Partnership", "Plan", "Deal", "NamedEvent"}
-)
-#: Mention classes that fill ``about``.
-ABOUT_CLASSES = frozenset(
-    {"Agreement", "JointStatement", "Treaty", "Partnership", "Plan", "Deal", "NamedEvent"}
-)
-_PASSIVE_AUX = frozenset({"れる", "られる"})
-_NOMINALISERS = frozenset({"こと", "の", "よう", "ように", "ため"})
 #: Events below this confidence are dropped; nominal events need this strength.
 MIN_CONFIDENCE = 0.3
 MIN_NOMINAL_STRENGTH = 0.5
-_MODIFIER_DEPS = frozenset({"compound", "flat", "fixed", "amod", "nummod"})
-
-
-class Args:
-    """Arguments gathered for one clause (mention indices)."""
-
-    def __init__(self) -> None:
-        self.actors: list[int] = []
-        self.targets: list[int] = []
-        self.locations: list[int] = []
-        self.about: list[int] = []
-        self.path = 1
-        self.coref = False
-
-    def add(self, role: str, idx: Sequence[int]) -> None:
-        lst = getattr(self, role)
-        for i in idx:
-            if i not in lst:
-                lst.append(i)
-
-
-def sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
-    """Index of the sentence holding absolute offset ``pos`` (nearest before when none does).
-
-    >>> sentence_index([Sentence(0, 5), Sentence(5, 9)], 6)
-    1
-    >>> sentence_index([], 3)
-    0
-    """
-    best = 0
-    for i, s in enumerate(sentences):
-        if s.start <= pos < s.end:
-            return i
-        if s.start <= pos:
-            best = i
-    return best
-
-
-def _marker(tok: Any) -> str:
-    """Case marker of a nominal dependent: its case particles and their fixed parts (に対する, への)."""
-    parts = []
-    for c in tok.children:
-        if c.i > tok.i and c.dep_ in ("case", "mark") and c.pos_ in ("ADP", "SCONJ", "PART"):
-            parts.append(c)
-            parts.extend(f for f in c.children if f.dep_ == "fixed")
-    return "".join(t.text for t in sorted(parts, key=lambda t: t.i))
-
-
-class _Ctx:
-    def __init__(self, doc: Any, mentions: Sequence[Mention], offset: int, lex: Lexicon) -> None:
-        self.doc, self.mentions, self.offset, self.lex = doc, mentions, offset, lex
-        end = offset + len(doc.text)
-        self.tok_m: dict[int, list[int]] = {}
-        for mi, m in enumerate(mentions):
-            if m.end <= offset or m.start >= end:
-                continue
-            for t in doc:
-                a = offset + t.idx
-                if a < m.end and a + len(t.text) > m.start:
-                    self.tok_m.setdefault(t.i, []).append(mi)
-
-    def expand(self, idx: Sequence[int], args: Args | None = None) -> list[int]:
-        out: list[int] = []
-        for i in idx:
-            m = self.mentions[i]
-            if m.refers_to:
-                if args is not None:
-                    args.coref = True
-                out.extend(j for j in m.refers_to if 0 <= j < len(self.mentions))
-            else:
-                out.append(i)
-        return list(dict.fromkeys(out))
-
-    def phrase_mentions(self, tok: Any, args: Args | None = None, depth: int = 0) -> list[int]:
-        """Mentions of the noun phrase headed by ``tok``, with its coordinated members."""
-        toks = [tok]
-        stack = [tok]
-        while stack:
-            for c in stack.pop().children:
-                if c.dep_ in _MODIFIER_DEPS:
-                    toks.append(c)
-                    stack.append(c)
-        found: list[int] = []
-        for t in sorted(toks, key=lambda t: t.i):
-            for mi in self.tok_m.get(t.i, ()):
-                if mi not in found:
-                    found.append(mi)
-        persons = [i for i in found if self.mentions[i].cls == "Person"]
-        if persons:
-            # 「習近平中国国家主席」: the country inside a person's title is an affiliation, not a participant
-            found = [
-                i
-                for i in found
-                if self.mentions[i].cls
-                not in ("Country", "Organization", "InternationalOrganization", "GovernmentBody")
-            ] or found
-        if not found and depth == 0 and tok.pos_ == "NOUN":
-            # a title whose name the parser detached: 「ブリンケン国務長官は」
-            first = min(toks, key=lambda t: t.i)
-            if first.i > 0:
-                prev = self.doc[first.i - 1]
-                found = [i for i in self.tok_m.get(prev.i, ()) if self.mentions[i].cls == "Person"]
-        if not found and depth == 0:
-            # a title with its country: 「フランスの外相は」
-            for c in tok.children:
-                if c.dep_ == "nmod" and _marker(c) == "の":
-                    found.extend(self.phrase_mentions(c, args, depth + 1))
-        if depth < 3:
-            for c in tok.children:
-                if c.dep_ == "conj" or (
-                    c.dep_ == "nmod" and _marker(c) in ("と", "や", "、", "・", "及び", "および")
-                ):
-                    found.extend(self.phrase_mentions(c, args, depth + 1))
-        return self.expand(list(dict.fromkeys(found)), args)
-
-
-_QUOTE_PRED = Predicate(
-    lemma="", etype="ACCUSE", targets=("を", "に", "に対し", "に対して", "への", "に対する", "の")
-)
-
-
-def _is_passive(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ in _PASSIVE_AUX for c in tok.children)
-
-
-def clause_args(ctx: _Ctx, head: Any, pred: Predicate, noun: Any | None = None) -> Args:
-    """Fill the roles of a clause headed by ``head`` (and the event noun of a light-verb construction)."""
-    args = Args()
-    passive = _is_passive(head) and (noun is None or noun.dep_ != "nsubj")
-    if noun is not None and (ctx.lex.light_verbs.get(head.lemma_) or {}).get("passive"):
-        passive = not passive  # 攻撃を受ける: the subject suffers the act
-    actor_mk = ctx.lex.actor_markers
-    agent_mk = ctx.lex.passive_agent_markers
-    heads = [head] + ([noun] if noun is not None and noun is not head else [])
-    for h in heads:
-        for c in h.children:
-            if c is noun or c.dep_ in ("aux", "punct", "case", "mark", "cop"):
-                continue
-            mk = _marker(c)
-            ms = ctx.phrase_mentions(c, args)
-            if not ms:
-                continue
-            about = [i for i in ms if ctx.mentions[i].cls in ABOUT_CLASSES]
-            if about:
-                args.add("about", about)
-            ms = [i for i in ms if ctx.mentions[i].cls not in ABOUT_CLASSES]
-            if not ms:
-                continue
-            locs = [i for i in ms if ctx.mentions[i].cls == "Location"]
-            ents = [i for i in ms if ctx.mentions[i].cls != "Location"]
-            if mk == "で" or mk == "でも":
-                args.add("locations", ms)
-                continue
-            if h is noun and mk == "の":
-                args.add("actors", ents)
-                continue
-            if h is noun and c.dep_ == "compound" and ents:
-                args.add("actors" if pred.etype in SYMMETRIC_TYPES else "targets", ents)
-                continue
-            if passive and mk in agent_mk:
-                args.add("actors", ents)
-                continue
-            if mk in actor_mk:
-                args.add("targets" if passive else "actors", ents)
-                continue
-            tmk = pred.targets + tuple(
-                t + "の"
-                for t in pred.targets
-                if not t.endswith("の") and (t in ("と", "へ", "から") or h is noun)
-            )
-            if mk in tmk or (h is noun and mk in ("への", "に対する", "との", "に対し", "に対して")):
-                if pred.mode == "visit" or pred.etype == "MOBILIZE":
-                    args.add("locations", locs)
-                elif pred.etype == "ASSAULT":
-                    ents = ents + locs
-                args.add("targets", ents)
-    return args
 
 
 def _trigger(lex: Lexicon, tok: Any) -> tuple[Predicate, str] | None:
@@ -283,25 +108,6 @@ def _mode(lex: Lexicon, pred: Predicate, etype: str, toks: Sequence[Any]) -> str
     return ""
 
 
-def _governor(tok: Any) -> tuple[Any, str] | None:
-    """The predicate a clause is embedded under, and how (``quote``, ``nominal``, ``chain``)."""
-    if tok.head is tok:
-        return None
-    marks = {c.text for c in tok.children if c.dep_ in ("case", "mark") and c.i > tok.i}
-    parent = tok.head
-    if parent.lemma_ in _NOMINALISERS and parent.head is not parent:
-        return parent.head, "nominal"
-    if tok.dep_ in ("ccomp",) or "と" in marks or "よう" in marks or "ように" in marks:
-        return parent, "quote"
-    if tok.dep_ in ("obj", "nsubj", "csubj"):
-        return parent, "nominal"
-    if tok.dep_ in ("obl", "nmod"):
-        return parent, "adjunct"
-    if tok.dep_ in ("advcl", "conj"):
-        return parent, "chain"
-    return None
-
-
 def extract_events(
     doc: Any, mentions: Sequence[Mention], sentences: Sequence[Sentence], *, offset: int, published: str
 ) -> list[EventCandidate]:
@@ -326,7 +132,7 @@ def extract_events(
         Argument fields are indices into ``mentions``.
     """
     lex = load_lexicon("ja")
-    ctx = _Ctx(doc, mentions, offset, lex)
+    ctx = Ctx(doc, mentions, offset, lex)
     dates = [(offset + s, offset + e, v) for s, e, v in find_dates(doc.text, published)]
     found: dict[tuple, EventCandidate] = {}
     triggers: dict[int, tuple[Predicate, str]] = {}
@@ -360,9 +166,7 @@ def extract_events(
                 and tok.head.i != tok.i
                 and (
                     tok.dep_ in ("obj", "nsubj", "compound")
-                    or (
-                        tok.dep_ in ("obl", "nmod") and _marker(tok) in ("に", "を", "の", "への", "に対する")
-                    )
+                    or (tok.dep_ in ("obl", "nmod") and marker(tok) in ("に", "を", "の", "への", "に対する"))
                 )
             ):
                 continue  # the governing predicate codes the event (攻撃を非難, 支援を提供)
@@ -382,7 +186,7 @@ def extract_events(
                 ),
                 None,
             )
-        gov = _governor(head)
+        gov = governor(head)
         if gov is not None:
             g, kind = gov
             gp = triggers.get(g.i)
@@ -403,7 +207,7 @@ def extract_events(
         for _ in range(4):
             if args.actors:
                 break
-            g = _governor(h)
+            g = governor(h)
             if g is None:
                 if h.dep_ == "acl" and h.head is not h:
                     args.add(
@@ -451,7 +255,7 @@ def extract_events(
                     and c.i < head.i
                     and "と" in {x.text for x in c.children if x.dep_ in ("case", "mark")}
                 ):
-                    sub = clause_args(ctx, c, _QUOTE_PRED)
+                    sub = clause_args(ctx, c, QUOTE_PRED)
                     args.add("targets", sub.actors or sub.targets)
                     args.path += 1
                     break

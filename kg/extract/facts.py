@@ -21,8 +21,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from kg.extract.arguments_ja import ABOUT_CLASSES, sentence_index
+from kg.extract.arguments_ja import Ctx as _Ctx
+from kg.extract.arguments_ja import marker as _marker
 from kg.extract.assertion import negation_in
-from kg.extract.events_ja import ABOUT_CLASSES, _Ctx, _marker, sentence_index
 from kg.extract.lexicon import load_lexicon
 from kg.types import Mention, Sentence, StatedFact
 
