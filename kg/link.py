@@ -21,7 +21,7 @@ from kg.iri import slugify
 from kg.normalize import nfkc, norm_key
 from kg.types import CodedEvent, DocAnalysis, Entity, Evidence
 
-__all__ = ["AGREEMENT_CLASSES", "LinkedCorpus", "StatedTriple", "link_corpus", "minted_key", "label_lang"]
+__all__ = ["AGREEMENT_CLASSES", "GENERIC_AGREEMENT_HEADS", "agreement_groups", "LinkedCorpus", "StatedTriple", "link_corpus", "minted_key", "label_lang"]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,64 @@ def _agreement_key(cls: str, parties: Sequence[str], date: str, surface: str, do
     return key, "", surface
 
 
+#: head nouns that, alone, refer back to an agreement named in full elsewhere in the document
+GENERIC_AGREEMENT_HEADS = frozenset(norm_key(x) for x in (
+    "共同声明", "声明", "宣言", "パートナーシップ", "協定", "条約", "合意", "合意文書", "計画", "和平案", "和平計画",
+    "取引", "覚書", "協商", "同盟", "joint statement", "statement", "declaration", "partnership", "agreement",
+    "treaty", "deal", "plan", "pact", "accord", "memorandum"))
+
+
+def agreement_groups(mentions: Sequence) -> dict[int, int]:
+    """Group the agreement mentions of one document that name the same agreement.
+
+    A mention whose name ends a longer agreement name of the same class
+    (「戦略的パートナーシップ」 in 「包括的な戦略的パートナーシップ」) refers to the
+    longest such name; a bare head noun (「共同声明」) with no longer name of its
+    class refers to the agreement of its class mentioned last before it. Returns
+    mention index -> index of the mention that heads its group.
+
+    >>> from kg.types import Mention
+    >>> ms = [Mention(0, 15, "包括的な戦略的パートナーシップ", "Partnership", 0),
+    ...       Mention(20, 31, "戦略的パートナーシップ", "Partnership", 1),
+    ...       Mention(40, 44, "共同声明", "JointStatement", 2),
+    ...       Mention(50, 54, "共同声明", "JointStatement", 3)]
+    >>> agreement_groups(ms)
+    {0: 0, 1: 0, 2: 2, 3: 2}
+    """
+    idx = [i for i, m in enumerate(mentions) if m.cls in AGREEMENT_CLASSES]
+    norms = {i: norm_key(mentions[i].text.strip("「」『』\"'")) for i in idx}
+    group: dict[int, int] = {}
+    for i in idx:
+        cls, n = mentions[i].cls, norms[i]
+        longer = [j for j in idx if j != i and mentions[j].cls == cls and len(norms[j]) > len(n)
+                  and norms[j].endswith(n)]
+        if longer:
+            best = sorted(longer, key=lambda j: (-len(norms[j]), j))[0]
+            group[i] = best
+            continue
+        same = [j for j in idx if mentions[j].cls == cls and norms[j] == n]
+        group[i] = min(same)
+    # a bare head noun with no longer name of its class: the last agreement of its class before it
+    for i in idx:
+        if norms[i] in GENERIC_AGREEMENT_HEADS and group[i] == min(j for j in idx if norms[j] == norms[i]
+                                                                  and mentions[j].cls == mentions[i].cls):
+            before = [j for j in idx if j < i and mentions[j].cls == mentions[i].cls
+                      and norms[j] not in GENERIC_AGREEMENT_HEADS]
+            if before:
+                target = group[before[-1]]
+                for k in idx:
+                    if group[k] == group[i] and k != group[i]:
+                        group[k] = target
+                group[i] = target
+    # resolve chains so every member points at its final head
+    for i in idx:
+        seen = set()
+        while group[group[i]] != group[i] and group[i] not in seen:
+            seen.add(group[i])
+            group[i] = group[group[i]]
+    return group
+
+
 def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
     """Resolve every mention of every document to a corpus entity.
 
@@ -160,15 +218,42 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
                         parties[ab].update(keys[x] if x < len(keys) else ())
                     if ev.date and not ev.negated:
                         dates.setdefault(ab, ev.date)
-        for i, m in enumerate(a.mentions):
-            if m.cls not in AGREEMENT_CLASSES:
-                continue
-            ps = sorted(p for p in parties.get(i, ()) if p in entities)
-            key, en, ja = _agreement_key(m.cls, ps, dates.get(i, ""), m.text, doc_id, entities)
+        # a person named as a party acts for a state: the stated affiliation in this
+        # document first, else the knowledge base's office at the publication date
+        stated_aff: dict[str, str] = {}
+        for f in a.facts:
+            if f.predicate == "affiliation" and f.subject < len(keys) and f.object < len(keys):
+                for s_key in keys[f.subject]:
+                    for o_key in keys[f.object]:
+                        if o_key in entities and entities[o_key].cls == "Country":
+                            stated_aff.setdefault(s_key, o_key)
+
+        def as_party(key: str, stated_aff=stated_aff, published=a.doc.published) -> str:
+            if key in entities and entities[key].cls == "Person":
+                state = stated_aff.get(key)
+                if state is None and kb is not None and key in kb.records:
+                    state = kb.affiliation_at(key, published or "9999")
+                if state and state in entities or (state and kb is not None and state in kb.records):
+                    if state not in entities:
+                        entities[state] = _kb_entity(kb, state, "Country")
+                    return state
+            return key
+
+        groups_of = agreement_groups(a.mentions)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, g in groups_of.items():
+            members[g].append(i)
+        for g in sorted(members):
+            idx = members[g]
+            head = a.mentions[g]
+            ps = sorted({as_party(p) for i in idx for p in parties.get(i, ()) if p in entities})
+            date = next((dates[i] for i in idx if dates.get(i)), "")
+            key, en, ja = _agreement_key(head.cls, ps, date, head.text, doc_id, entities)
             if key not in entities:
-                entities[key] = Entity(key=key, cls=m.cls, label_ja=ja, label_en=en,
-                                       extra=(("date", dates.get(i, "")),) if dates.get(i) else ())
-            keys[i] = (key,)
+                entities[key] = Entity(key=key, cls=head.cls, label_ja=ja, label_en=en,
+                                       extra=(("date", date),) if date else ())
+            for i in idx:
+                keys[i] = (key,)
             for p in ps:
                 facts.append(StatedTriple(doc_id, "party", key, p))
         # coreference: the antecedents' entities

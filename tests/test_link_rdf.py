@@ -177,3 +177,34 @@ def test_date_literals(value, dtype):
 @pytest.mark.parametrize("value", ["", "May 2024", "2024/05/16", "24-05"])
 def test_bad_dates_are_left_out(value):
     assert date_literal(value) is None
+
+
+T3 = ("日本とインドは包括的な戦略的グローバル・パートナーシップを発表した。モディ首相は戦略的グローバル・パートナーシップを評価した。"
+      "両首脳は共同声明に署名した。共同声明は協力をうたう。")
+
+
+def test_agreement_mentions_of_one_document_are_one_entity_with_pooled_parties():
+    t = T3
+    s1, s2, s3 = t.index("。") + 1, t.index("。", t.index("。") + 1) + 1, t.rindex("共同声明は")
+    sents = (Sentence(0, s1), Sentence(s1, s2), Sentence(s2, s3), Sentence(s3, len(t)))
+    ms = (
+        mention(t, t, "日本", "Country", key="japan", source="kb"),
+        mention(t, t, "インド", "Country", key="india", source="kb"),
+        mention(t, t, "包括的な戦略的グローバル・パートナーシップ", "Partnership"),
+        mention(t, t, "モディ", "Person", 1, key="narendra-modi", source="kb"),
+        mention(t, t, "戦略的グローバル・パートナーシップ", "Partnership", 1, nth=1),
+        mention(t, t, "共同声明", "JointStatement", 2),
+        mention(t, t, "共同声明", "JointStatement", 3, nth=1),
+    )
+    facts = (StatedFact("party", 2, 0, 0), StatedFact("party", 2, 1, 0),
+             StatedFact("affiliation", 3, 1, 1, "首相"), StatedFact("party", 6, 3, 3))
+    a = DocAnalysis(SourceDoc("p.txt", t, published="2023-09-10"), sents, ms, (), facts)
+    c = link_corpus([a], kb=None)
+    keys = c.mention_keys["p.txt"]
+    assert keys[2] == keys[4], "the shorter name refers to the full one"
+    assert keys[5] == keys[6], "both 共同声明 are one statement"
+    parties = {(f.subject, f.object) for f in c.facts if f.predicate == "party"}
+    assert (keys[2][0], "japan") in parties and (keys[2][0], "india") in parties
+    # a person named as a party stands for the state stated as theirs
+    assert (keys[5][0], "india") in parties
+    assert not any(o == "narendra-modi" for _, o in parties)
