@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -28,4 +29,6 @@ def command(out, host, port, timeout):
         click.echo(f"SPARQL query page: {server.url}")
         click.echo(f"SPARQL endpoint:   {server.endpoint}  (read-only, {timeout:g} s per query; Ctrl-C stops)")
 
-    raise click.exceptions.Exit(serve(Path(out), host, port, timeout=timeout, on_ready=ready))
+    code = serve(Path(out), host, port, timeout=timeout, on_ready=ready)
+    if code:
+        sys.exit(code)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 __all__ = ["command"]
@@ -24,4 +26,4 @@ def command(out, limit, full):
     result = validate(out)
     click.echo(result.report_text if full else result.summary(limit or None))
     if not result.conforms:
-        raise click.exceptions.Exit(1)
+        sys.exit(1)  # click.Exit is swallowed by kg.cli.main (standalone_mode=False)
