@@ -352,6 +352,10 @@ def _execute(store: pyoxigraph.Store, sparql: str, params: dict[str, Any] | None
         if unknown:
             detail += f" (unknown prefix {', '.join(p + ':' for p in unknown)}; declare it with PREFIX)"
         raise QueryError.make("E501", detail=detail) from e
+    except RuntimeError as e:  # e.g. a substituted variable missing from the SELECT clause
+        raise QueryError.make(
+            "E501", detail=f"{' '.join(str(e).split())}; a --param must name a variable the query returns"
+        ) from e
     except OSError as e:
         raise QueryError.make("E501", detail=f"the store could not be read ({e}); rebuild with `kg build`") from e
     if isinstance(res, ox.QueryBoolean):
