@@ -129,6 +129,13 @@ def start(out_dir: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: 
     if not is_fresh(out_dir):
         persist(trig, out_dir)
     port = port or free_port(host)
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind((host, port))
+    except OSError as e:
+        raise ConfigError(
+            f"[E503] cannot listen on {host}:{port} ({e.strerror or e}); expected a free port. Pick another --port"
+        ) from e
     cmd = server_command(store_path(out_dir), host, port, timeout)
     log.info("starting %s", " ".join(cmd))
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -157,12 +164,24 @@ def serve(out_dir: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: 
 
     ``on_ready(server)`` is called once it answers (the CLI prints the URL there).
     """
+    import signal
+    import threading
+
     server = start(out_dir, host, port, timeout=timeout)
-    if on_ready is not None:
-        on_ready(server)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM (kill, a service manager) must stop the server too, not orphan it
+        def _term(signum, frame):
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, _term)
     try:
+        if on_ready is not None:
+            on_ready(server)
         return server.process.wait()
     except KeyboardInterrupt:
         return 0
     finally:
         server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

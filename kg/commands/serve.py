@@ -26,7 +26,7 @@ def command(out, host, port, timeout):
     from kg.serve import serve
 
     def ready(server):
-        click.echo(f"SPARQL query page: {server.url}")
+        click.echo(f"SPARQL query page: {server.url}")  # flush: a parent may be reading the pipe
         click.echo(f"SPARQL endpoint:   {server.endpoint}  (read-only, {timeout:g} s per query; Ctrl-C stops)")
 
     code = serve(Path(out), host, port, timeout=timeout, on_ready=ready)
