@@ -59,6 +59,13 @@ def test_hierarchy_and_alignment(sub, sup):
     assert (KZ[sub], RDFS.subClassOf, sup) in G
 
 
+def test_no_blank_nodes():
+    """The build writes the ontology into graph.trig, and kg writes no blank nodes."""
+    from rdflib import BNode
+
+    assert not [t for t in G if any(isinstance(x, BNode) for x in t)]
+
+
 def test_every_entity_class_reaches_entity():
     anc = class_ancestors(G)
     for cls in ["Media", "Treaty", "InternationalOrganization", "Person", "Location"]:
