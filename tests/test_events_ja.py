@@ -105,6 +105,26 @@ CASES = [
         {("ASSAULT", ("ロシア",), ("ウクライナ",), False), ("ACCUSE", ("ポーランド",), ("ロシア",), False)},
     ),
     ("イランとサウジアラビアは国交正常化で合意した。", {("AGREE", ("イラン", "サウジアラビア"), (), False)}),
+    # the addressee of a request sits in the requested clause (〜よう求めた)
+    ("米国は中国に対し、ロシアへの軍事支援をやめるよう求めた。", {("REQUEST", ("米国",), ("中国",), False)}),
+    (
+        "ゼレンスキー大統領は欧州連合に追加の防空システムを供与するよう要請した。",
+        {("REQUEST", ("ゼレンスキー",), ("欧州連合",), False)},
+    ),
+    # a statement's target owns what it is about (「…に対する演説で」, 「…への支援に懸念」)
+    (
+        "ラブロフ外相はフランスとドイツに対する演説の中で厳しく批判した。",
+        {("ACCUSE", ("ラブロフ",), ("ドイツ", "フランス"), False)},
+    ),
+    (
+        "ブリンケン国務長官は王毅外相と会談し、ロシアへの支援に懸念を伝えた。",
+        {("CONSULT", ("ブリンケン",), ("王毅",), False), ("ACCUSE", ("ブリンケン",), ("ロシア",), False)},
+    ),
+    # a tour: the listed countries are the partners, the person of の the visitor
+    (
+        "岸田首相の最近のフィリピン、ベトナム歴訪は成功した。",
+        {("CONSULT", ("岸田",), ("フィリピン",), False), ("CONSULT", ("岸田",), ("ベトナム",), False)},
+    ),
 ]
 
 # hypotheticals, conditions and plans: no event at all
@@ -152,3 +172,34 @@ def test_reported_demand_credits_the_speaker(nlp):
 def test_confidence_in_unit_interval(nlp):
     _, evs = code(nlp, "米国はロシアに対する追加制裁を科し、中国を批判した。")
     assert evs and all(0.0 <= e.confidence <= 1.0 for e in evs)
+
+
+def test_leader_noun_after_states_stands_for_their_leaders(nlp):
+    from kg.extract.events_ja import extract_events
+
+    text = "日米首脳が電話会談を行った。"
+    doc = nlp(text)
+    ms = make_mentions(doc)
+    # the states' leaders named elsewhere in the document, known to the knowledge base
+    extra = [
+        Mention(100, 102, "岸田", "Person", 1, key="fumio-kishida"),
+        Mention(110, 114, "バイデン", "Person", 1, key="joe-biden"),
+    ]
+    states = [
+        Mention(
+            m.start, m.end, m.text, "Country", 0, key={"日": "japan", "米": "united-states"}.get(m.text, "")
+        )
+        for m in ms
+    ]
+    if not any(m.key for m in states):  # the parser keeps 日米 whole: split it like the recogniser
+        states = [
+            Mention(0, 1, "日", "Country", 0, key="japan"),
+            Mention(1, 2, "米", "Country", 0, key="united-states"),
+        ]
+    allm = states + extra
+    evs = extract_events(
+        doc, allm, [Sentence(0, len(text)), Sentence(100, 120)], offset=0, published="2023-11-10"
+    )
+    consult = [e for e in evs if e.etype == "CONSULT"]
+    assert consult
+    assert {allm[i].key for e in consult for i in e.actors + e.targets} == {"fumio-kishida", "joe-biden"}

@@ -36,6 +36,8 @@ __all__ = [
     "marker",
     "sentence_index",
     "QUOTE_PRED",
+    "OWNER_TARGET_TYPES",
+    "owner_mentions",
 ]
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,12 @@ ABOUT_CLASSES = frozenset(
 _PASSIVE_AUX = frozenset({"れる", "られる"})
 _NOMINALISERS = frozenset({"こと", "の", "よう", "ように", "ため"})
 _MODIFIER_DEPS = frozenset({"compound", "flat", "fixed", "amod", "nummod"})
+#: Directed types whose target may be the owner of what the statement is about
+#: (「米国の圧力を非難した」 → ACCUSE 米国, 「ウクライナの主権を支持」 → SUPPORT ウクライナ).
+OWNER_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SUPPORT"})
+#: Markers of a noun modifier that names the owner or the addressee of the thing.
+OWNER_MARKERS = frozenset({"の", "への", "に対する", "による", "をめぐる", "に対して", "に対し", "からの"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 class Args:
@@ -98,9 +106,50 @@ def marker(tok: Any) -> str:
     return "".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
+#: Nouns for the leaders of the states compounded before them (「中ロ首脳」, 「日米首脳」).
+LEADER_NOUNS = frozenset({"首脳", "両首脳", "首脳陣", "トップ", "指導者", "元首"})
+
+
+def leader_mentions(mentions: Sequence[Mention], published: str, kb: Any = None) -> dict[str, int]:
+    """State key -> the mention of the person who most often acts for it in the document.
+
+    A leader noun after state names (「中ロ首脳が会談」) stands for those
+    states' leaders; this table names them from the document's own person
+    mentions and the knowledge base's offices at the publication date.
+    """
+    if kb is None:
+        try:
+            from kg.kb import load_kb
+
+            kb = load_kb()
+        except Exception:  # noqa: BLE001 - without a knowledge base the states stay
+            log.debug("no knowledge base for leader nouns", exc_info=True)
+            return {}
+    counts: dict[str, dict[int, int]] = {}
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.cls != "Person" or not m.key or m.source == "coref":
+            continue
+        state = kb.affiliation_at(m.key, published or "9999")
+        if not state:
+            continue
+        first.setdefault(m.key, i)
+        counts.setdefault(state, {})
+        counts[state][first[m.key]] = counts[state].get(first[m.key], 0) + 1
+    return {st: max(c, key=lambda i: (c[i], -i)) for st, c in counts.items()}
+
+
 class Ctx:
-    def __init__(self, doc: Any, mentions: Sequence[Mention], offset: int, lex: Lexicon) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        mentions: Sequence[Mention],
+        offset: int,
+        lex: Lexicon,
+        leaders: dict[str, int] | None = None,
+    ) -> None:
         self.doc, self.mentions, self.offset, self.lex = doc, mentions, offset, lex
+        self.leaders = leaders or {}
         end = offset + len(doc.text)
         self.tok_m: dict[int, list[int]] = {}
         for mi, m in enumerate(mentions):
@@ -110,6 +159,13 @@ class Ctx:
                 a = offset + t.idx
                 if a < m.end and a + len(t.text) > m.start:
                     self.tok_m.setdefault(t.i, []).append(mi)
+
+    def as_leaders(self, idx: list[int]) -> list[int]:
+        """States before a leader noun (「中ロ首脳」) as their leaders, when the document names all of them."""
+        states = [i for i in idx if self.mentions[i].cls == "Country"]
+        if states and self.leaders and all(self.mentions[i].key in self.leaders for i in states):
+            return [self.leaders[self.mentions[i].key] for i in states]
+        return idx
 
     def expand(self, idx: Sequence[int], args: Args | None = None) -> list[int]:
         out: list[int] = []
@@ -137,6 +193,8 @@ class Ctx:
             for mi in self.tok_m.get(t.i, ()):
                 if mi not in found:
                     found.append(mi)
+        if tok.lemma_ in LEADER_NOUNS:
+            found = self.as_leaders(found)
         persons = [i for i in found if self.mentions[i].cls == "Person"]
         if persons:
             # 「習近平中国国家主席」: the country inside a person's title is an affiliation, not a participant
@@ -206,8 +264,15 @@ def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -
             if h is noun and mk == "の":
                 args.add("actors", ents)
                 continue
-            if h is noun and c.dep_ == "compound" and ents:
-                args.add("actors" if pred.etype in SYMMETRIC_TYPES else "targets", ents)
+            listed = c.dep_ == "nmod" and mk == "" and pred.mode == "visit" and c.i in ctx.tok_m
+            if h is noun and ents and (c.dep_ == "compound" or listed):
+                # 「日中首脳会談」, 「フランス、ドイツ歴訪」: the places of a visit are its partners
+                if any(x.lemma_ in LEADER_NOUNS for x in h.children if x.dep_ == "compound") or (
+                    h.text.startswith(tuple(LEADER_NOUNS))
+                ):
+                    ents = ctx.as_leaders(ents)
+                sym = pred.etype in SYMMETRIC_TYPES and pred.mode != "visit"
+                args.add("actors" if sym else "targets", ents)
                 continue
             if passive and mk in agent_mk:
                 args.add("actors", ents)
@@ -226,7 +291,59 @@ def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -
                 elif pred.etype == "ASSAULT":
                     ents = ents + locs
                 args.add("targets", ents)
+    if noun is not None and noun is head and not args.actors:
+        # 「岸田首相の最近の欧州歴訪」: the actor owns the event noun through a chain of の
+        args.add(
+            "actors",
+            [
+                i
+                for i in owner_mentions(ctx, [noun], markers=frozenset({"の"}))
+                if ctx.mentions[i].cls in ("Person", "Country") and i not in args.targets
+            ],
+        )
     return args
+
+
+def owner_mentions(
+    ctx: Ctx, starts: Sequence[Any], *, markers: frozenset[str] = OWNER_MARKERS, depth: int = 3
+) -> list[int]:
+    """Entity mentions that own (or receive) the things headed by ``starts``.
+
+    Follows noun modifiers (``nmod``) marked with one of ``markers`` down
+    from each start token, through nouns only (a relative clause is another
+    clause), at most ``depth`` links deep.
+
+    Parameters
+    ----------
+    ctx : Ctx
+        The chunk's context (parse and mentions).
+    starts : sequence of spacy.tokens.Token
+        Nouns to start from (the object of a statement, an event noun).
+    markers : frozenset of str
+        Case markers that make a modifier an owner.
+    depth : int
+        How many links to follow.
+
+    Returns
+    -------
+    list of int
+        Mention indices, nearest first, without places, agreements or events.
+    """
+    out: list[int] = []
+    frontier = list(starts)
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.dep_ != "nmod" or c.pos_ not in _NOUN_POS:
+                    continue
+                if marker(c) in markers:
+                    out.extend(
+                        i for i in ctx.phrase_mentions(c) if ctx.mentions[i].cls not in ARG_CLASSES_EXCLUDED
+                    )
+                nxt.append(c)
+        frontier = nxt
+    return list(dict.fromkeys(out))
 
 
 def governor(tok: Any) -> tuple[Any, str] | None:

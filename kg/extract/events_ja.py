@@ -40,12 +40,15 @@ from typing import Any
 from kg.extract.arguments_ja import (
     ABOUT_CLASSES,
     ARG_CLASSES_EXCLUDED,
+    OWNER_TARGET_TYPES,
     QUOTE_PRED,
     Args,
     Ctx,
     clause_args,
     governor,
+    leader_mentions,
     marker,
+    owner_mentions,
     sentence_index,
 )
 from kg.extract.assertion import is_hypothetical, is_negated
@@ -61,6 +64,9 @@ log = logging.getLogger(__name__)
 #: Events below this confidence are dropped; nominal events need this strength.
 MIN_CONFIDENCE = 0.3
 MIN_NOMINAL_STRENGTH = 0.5
+#: Types whose addressee may sit in the clause they embed (〜するよう求めた).
+REQUEST_TYPES = frozenset({"REQUEST", "COERCE", "THREATEN"})
+ADDRESSEE_PRED = Predicate(lemma="", etype="REQUEST", targets=("に", "に対し", "に対して", "へ"))
 
 
 def _trigger(lex: Lexicon, tok: Any) -> tuple[Predicate, str] | None:
@@ -132,7 +138,7 @@ def extract_events(
         Argument fields are indices into ``mentions``.
     """
     lex = load_lexicon("ja")
-    ctx = Ctx(doc, mentions, offset, lex)
+    ctx = Ctx(doc, mentions, offset, lex, leader_mentions(mentions, published))
     dates = [(offset + s, offset + e, v) for s, e, v in find_dates(doc.text, published)]
     found: dict[tuple, EventCandidate] = {}
     triggers: dict[int, tuple[Predicate, str]] = {}
@@ -148,6 +154,13 @@ def extract_events(
         head = tok
         how = "verb"
         etype = pred.etype
+        if (
+            not verbal
+            and tok.dep_ == "obl"
+            and lex.is_light(tok.head.lemma_)
+            and any(c.dep_ == "obj" and c.i in triggers and c is not tok for c in tok.head.children)
+        ):
+            continue  # 「支援に懸念を伝えた」: the obl noun is what the event (懸念) is about
         if (
             not verbal
             and tok.dep_ in ("obj", "obl", "nsubj")
@@ -247,7 +260,7 @@ def extract_events(
                         inherited = True
                         args.path += 1
                         break
-        if not args.targets and etype not in SYMMETRIC_TYPES:
+        if not args.targets and etype not in SYMMETRIC_TYPES and etype != "SUPPORT":
             # 「…と批判した」: the target is who the quoted clause is about
             for c in head.children:
                 if (
@@ -259,6 +272,30 @@ def extract_events(
                     args.add("targets", sub.actors or sub.targets)
                     args.path += 1
                     break
+        if not args.targets and etype in REQUEST_TYPES:
+            # 「中国に対し、支援をやめるよう求めた」: the addressee sits in the requested clause
+            for c in head.children:
+                if (
+                    c.dep_ in ("advcl", "ccomp")
+                    and c.i < head.i
+                    and any(x.lemma_ in ("よう", "ように") and x.dep_ in ("aux", "mark") for x in c.children)
+                ):
+                    sub = clause_args(ctx, c, ADDRESSEE_PRED)
+                    args.add("targets", sub.targets or sub.actors)
+                    args.path += 1
+                    break
+        if not args.targets and etype in OWNER_TARGET_TYPES:
+            # 「米国の圧力を非難した」: the owner of what the statement is about
+            starts = [noun] if noun is not None else []
+            starts += [
+                c
+                for c in head.children
+                if c is not noun and c.dep_ in ("obj", "obl") and marker(c) not in lex.actor_markers
+            ]
+            owners = [i for i in owner_mentions(ctx, starts) if i not in args.actors]
+            if owners:
+                args.add("targets", owners)
+                args.path += 1
         actors = [a for a in args.actors if mentions[a].cls not in ARG_CLASSES_EXCLUDED]
         targets = [
             t
