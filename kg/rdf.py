@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.iri import mint_iri
@@ -244,11 +244,13 @@ def _term(node, ns: list[tuple[str, str]]) -> str:
         if node.datatype and node.datatype != XSD.string:
             return out + "^^" + _term(node.datatype, ns)
         return out
-    raise ValueError(f"blank nodes are not written by kg (got {node!r}); mint an IRI with kg.iri.mint_iri")
+    if isinstance(node, BNode):  # canonical labels (see write_trig): hex digests
+        return "_:b" + re.sub(r"[^A-Za-z0-9_]", "_", str(node))
+    raise ValueError(f"cannot write {node!r} as TriG")
 
 
 def _sort_key(node) -> tuple:
-    return (0 if isinstance(node, URIRef) else 1, str(node), str(getattr(node, "datatype", "") or ""),
+    return (0 if isinstance(node, URIRef) else 1 if isinstance(node, BNode) else 2, str(node), str(getattr(node, "datatype", "") or ""),
             str(getattr(node, "language", "") or ""))
 
 
@@ -281,8 +283,14 @@ def write_trig(ds: Dataset, path: Path) -> int:
     for g in graphs:
         if g.identifier == ds.default_graph.identifier or str(g.identifier).startswith("urn:x-rdflib:default"):
             continue
+        triples = g
+        if any(isinstance(x, BNode) for t in g for x in t):
+            # blank nodes (OWL lists in the ontology) get canonical, content-derived labels
+            from rdflib.compare import to_canonical_graph
+
+            triples = to_canonical_graph(g)
         out.append(_term(g.identifier, ns) + " {")
-        out.extend(_graph_block(g, ns))
+        out.extend(_graph_block(triples, ns))
         out.append("}")
         out.append("")
         n += len(g)

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.link import link_corpus, minted_key
-from kg.namespaces import ITSRDF, KZ, NIF, SCHEMA
+from kg.namespaces import KZ, NIF, SCHEMA
 from kg.rdf import date_literal, doc_iri, entity_iri, to_dataset, write_trig
 from kg.types import DocAnalysis, EventCandidate, Mention, Sentence, SourceDoc, StatedFact
 
@@ -208,3 +208,28 @@ def test_agreement_mentions_of_one_document_are_one_entity_with_pooled_parties()
     # a person named as a party stands for the state stated as theirs
     assert (keys[5][0], "india") in parties
     assert not any(o == "narendra-modi" for _, o in parties)
+
+
+def test_blank_nodes_get_stable_labels(tmp_path):
+    from rdflib import BNode, Graph
+    from rdflib.namespace import OWL
+
+    def make():
+        ds = Dataset()
+        g = ds.graph(URIRef("https://w3id.org/kizuna/id/graph/ontology"))
+        for t in Graph().parse(data="""@prefix owl: <http://www.w3.org/2002/07/owl#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <https://w3id.org/kizuna/ontology#party> rdfs:range [ a owl:Class ;
+              owl:unionOf ( <https://w3id.org/kizuna/ontology#Country> <https://w3id.org/kizuna/ontology#Person> ) ] .
+            """, format="turtle"):
+            g.add(t)
+        return ds
+
+    a, b = tmp_path / "a.trig", tmp_path / "b.trig"
+    write_trig(make(), a)
+    write_trig(make(), b)
+    assert a.read_bytes() == b.read_bytes()
+    back = Dataset(default_union=True)
+    back.parse(a, format="trig")
+    rng = back.value(URIRef("https://w3id.org/kizuna/ontology#party"), URIRef("http://www.w3.org/2000/01/rdf-schema#range"))
+    assert isinstance(rng, BNode) and (rng, RDF.type, OWL.Class) in back
