@@ -45,8 +45,9 @@ for gf in sorted(gold_dir.glob("*.yaml")):
             etype = str(t).rsplit("#", 1)[-1].rsplit("/", 1)[-1].upper()
             ps = pairs_of(etype, [gid(a) for a in ds.objects(ev, KZ.actor)], [gid(a) for a in ds.objects(ev, KZ.target)])
             evid=[str(ds.value(x, NIF.anchorOf))[:90] for x in ds.objects(ev, PROV.wasDerivedFrom)]
+            conf=ds.value(ev, KZ.confidence)
             for p in ps:
                 tag = 'NEG' if neg else ('TP' if p in gpairs else ('opt' if p in gopt else 'FP'))
                 if not neg: allsp.add(p)
-                print(f"  {tag:4} {p[0]:9} {tuple(p[1]) if not isinstance(p[1],tuple) else p[1]}  | {evid[0] if evid else ''}")
+                print(f"  {tag:4} {p[0]:9} {tuple(p[1]) if not isinstance(p[1],tuple) else p[1]} c={conf} | {evid[0] if evid else ''}")
     for p in sorted(gpairs-allsp, key=str): print("  FN  ", p[0], tuple(p[1]))

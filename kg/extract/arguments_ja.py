@@ -38,6 +38,8 @@ __all__ = [
     "QUOTE_PRED",
     "OWNER_TARGET_TYPES",
     "owner_mentions",
+    "OWNER_DEPTH",
+    "LEADER_NOUNS",
 ]
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,8 @@ _MODIFIER_DEPS = frozenset({"compound", "flat", "fixed", "amod", "nummod"})
 #: Directed types whose target may be the owner of what the statement is about
 #: (「米国の圧力を非難した」 → ACCUSE 米国, 「ウクライナの主権を支持」 → SUPPORT ウクライナ).
 OWNER_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SUPPORT"})
+#: How far the owner of the object may sit, per type (support reaches only the object's own owner).
+OWNER_DEPTH = {"SUPPORT": 1}
 #: Markers of a noun modifier that names the owner or the addressee of the thing.
 OWNER_MARKERS = frozenset({"の", "への", "に対する", "による", "をめぐる", "に対して", "に対し", "からの"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -215,6 +219,8 @@ class Ctx:
             for c in tok.children:
                 if c.dep_ == "nmod" and marker(c) == "の":
                     found.extend(self.phrase_mentions(c, args, depth + 1))
+            if tok.lemma_ in LEADER_NOUNS:
+                found = self.as_leaders(found)  # 「ロシアの指導者は」: its leader
         if depth < 3:
             for c in tok.children:
                 if c.dep_ == "conj" or (

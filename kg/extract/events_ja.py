@@ -40,6 +40,7 @@ from typing import Any
 from kg.extract.arguments_ja import (
     ABOUT_CLASSES,
     ARG_CLASSES_EXCLUDED,
+    OWNER_DEPTH,
     OWNER_TARGET_TYPES,
     QUOTE_PRED,
     Args,
@@ -62,7 +63,7 @@ __all__ = ["extract_events", "ARG_CLASSES_EXCLUDED", "ABOUT_CLASSES", "Args", "c
 log = logging.getLogger(__name__)
 
 #: Events below this confidence are dropped; nominal events need this strength.
-MIN_CONFIDENCE = 0.3
+MIN_CONFIDENCE = 0.45
 MIN_NOMINAL_STRENGTH = 0.5
 #: Types whose addressee may sit in the clause they embed (〜するよう求めた).
 REQUEST_TYPES = frozenset({"REQUEST", "COERCE", "THREATEN"})
@@ -217,8 +218,12 @@ def extract_events(
         args = clause_args(ctx, head, pred, noun)
         inherited = False
         h = head
+        # a clause with a subject of its own (「キエフが…撤回する」) never borrows another clause's actor
+        own_subject = any(
+            c.dep_ == "nsubj" and c is not noun and marker(c) in ("が", "は") for c in head.children
+        )
         for _ in range(4):
-            if args.actors:
+            if args.actors or own_subject:
                 break
             g = governor(h)
             if g is None:
@@ -292,7 +297,11 @@ def extract_events(
                 for c in head.children
                 if c is not noun and c.dep_ in ("obj", "obl") and marker(c) not in lex.actor_markers
             ]
-            owners = [i for i in owner_mentions(ctx, starts) if i not in args.actors]
+            owners = [
+                i
+                for i in owner_mentions(ctx, starts, depth=OWNER_DEPTH.get(etype, 3))
+                if i not in args.actors
+            ]
             if owners:
                 args.add("targets", owners)
                 args.path += 1
