@@ -22,16 +22,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from kg.normalize import is_katakana_name
+from kg.recognize.agreement_policy import accepted_agreements
 from kg.recognize.compounds import find_compounds
 from kg.recognize.coref import SINGLE_RULES, add_coref
 from kg.recognize.english import classify_latin
 from kg.recognize.gazetteer import gazetteer, surname_person
+from kg.recognize.heads import head_class
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ruler import KBHit, match_kb
 from kg.recognize.spans import (
     EVENT_HEADS,
     facility_after,
     government_of,
+    inside_word,
     split_scripts,
     trim_event,
     trim_tail,
@@ -320,6 +323,7 @@ _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
 _SURNAME_RE = re.compile("(?<![\u3400-\u9fff々])([\u3400-\u9fff])(" + "|".join(SURNAME_TITLE) + ")")
 _FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'&-]*$")
+_DIGITS = "0123456789０１２３４５６７８９"
 _ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
 
 
@@ -364,6 +368,14 @@ def _kb_hits(doc: Any, g) -> list[KBHit]:
     return [KBHit(*h) if isinstance(h, (tuple, list)) else h for h in hits]
 
 
+def _kb_hit_ok(h: KBHit, text: str, tokens: Sequence[tuple[int, int, str]]) -> bool:
+    """A curated name is a mention unless it sits inside a longer word (日本 in 日本航空) or,
+    for a person, a number follows it (コロナ19 is the disease, not the minister)."""
+    if h.cls == "Person":
+        return not (h.end < len(text) and text[h.end] in _DIGITS)
+    return not inside_word(tokens, h.start, h.end)
+
+
 def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: Any) -> list[Mention]:
     """All entity mentions of a GiNZA-parsed Japanese chunk, with absolute offsets.
 
@@ -387,7 +399,9 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     g = gazetteer(kb)
     # (start, end, cls, key, source, ner_label, position)
     cands: list[tuple[int, int, str, str | None, str, str, str]] = []
-    for h in _kb_hits(doc, g):
+    tokens = [(t.idx, t.idx + len(t.text), t.tag_ or "") for t in doc] if hasattr(doc, "__iter__") else []
+    kb_hits = [h for h in _kb_hits(doc, g) if _kb_hit_ok(h, text, tokens)]
+    for h in kb_hits:
         e, position = h.end, ""
         if h.cls == "Person":
             name, position = strip_title(text[h.start:h.end])
@@ -397,17 +411,17 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
         cands.append((h.start, h.end, h.cls, h.key, "mt", "", h.position))
     for s, e, key in find_compounds(text, g.abbreviations):
         cands.append((s, e, g.cls_of(key, "Country"), key, "compound", "", ""))
-    doc_people = {h.key: h for h in _kb_hits(doc, g) if h.cls == "Person"}
+    doc_people = {h.key: h for h in kb_hits if h.cls == "Person"}
     for m in _SURNAME_RE.finditer(text):
         sur, title = m.group(1), m.group(2)
         key = next((k for k, h in doc_people.items() if text[h.start : h.end].startswith(sur)), None)
         key = key or surname_person(g, sur, title)
         if key:
             cands.append((m.start(1), m.end(1), "Person", key, "rule", "", title))
-    for s, e, cls in _agreement_spans(doc, offset):
+    for s, e, cls in accepted_agreements(text, _agreement_spans(doc, offset)):
         cands.append((s, e, cls, None, "agreement", "", ""))
     cands.extend(_ner_candidates(doc, text, g))
-    chosen = _select(cands)
+    chosen = _select(cands, text)
     mentions = []
     for s, e, cls, key, source, label, position in chosen:
         if cls == "Person" and not position:
@@ -455,7 +469,7 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
     out: list[tuple] = []
     for ent in getattr(doc, "ents", ()):
         cls = ene_class(ent.label_)
-        if cls is None or not _proper(ent):
+        if not _proper(ent):
             continue
         s, e = ent.start_char, ent.end_char
         while s < e and text[s] in _TRIM:
@@ -464,6 +478,12 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
             e -= 1
         span = text[s:e]
         if e <= s or is_title(span) or span.startswith("両") or span in SINGLE_RULES:
+            continue
+        # the head word decides the class (上本町駅, 吉本興業), and rescues a span whose label is no entity
+        head = None if _LATIN_ONLY.match(span) else head_class(span, person=cls == "Person")
+        if head is not None:
+            cls = head
+        if cls is None:
             continue
         if _LATIN_ONLY.match(span):
             hit = g.lookup_en(span) or g.lookup_ja(span)
@@ -483,6 +503,10 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
             name, state = _cut_state(name, g)  # 「マクロンフランス大統領」: the state is the title's
             position = state + position
             e = s + len(name)
+            if state:  # ... and a mention of the state itself
+                hit = g.lookup_ja(state)
+                if hit:
+                    out.append((e, e + len(state), hit[1], hit[0], "ner", ent.label_, ""))
             pieces = []
             for a, b in split_scripts(text[s:e]):
                 a, b = s + a, s + b
@@ -502,7 +526,7 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
                 b, c = b + len(fac), "Location"
             piece = text[a:b]
             if c == "NamedEvent":
-                if not any(h in piece for h in EVENT_HEADS):
+                if not any(h in piece for h in EVENT_HEADS) and head_class(piece) != "NamedEvent":
                     continue  # 「中国訪問」「プーチン習近平」: GiNZA's event label without an event word
                 b = a + len(trim_event(piece))
             elif c != "Person":
@@ -512,7 +536,28 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
     return out
 
 
-def _select(cands: list[tuple]) -> list[tuple]:
+def _wraps(c: tuple, clash: list[tuple], text: str) -> bool:
+    """True when GiNZA's (or an event pattern's) span ``c`` holds every clashing span whole
+    and names something longer: an organ or event around curated states (ロシア軍, 中国外務省),
+    or a name whose head word gives its class (欧州議会選挙, 日本証券クリアリング機構)."""
+    s, e = c[0], c[1]
+    if c[3] is not None or c[4] not in ("ner", "agreement") or (c[4] == "agreement" and c[2] != "NamedEvent"):
+        return False
+    headed = head_class(text[s:e]) is not None
+    if not headed and c[2] not in _ORGANS:
+        return False
+    inner = ("Country", "Location") if not headed else None
+    return all(
+        t[0] >= s
+        and t[1] <= e
+        and (t[1] - t[0]) < (e - s)
+        and t[4] in ("kb", "ner", "mt", "compound")
+        and (t[2] in inner if inner else t[2] != "Person")
+        for t in clash
+    )
+
+
+def _select(cands: list[tuple], text: str = "") -> list[tuple]:
     """Resolve overlaps: trusted sources first, then longer spans; an organisation or
     event span that GiNZA found around a curated state name (ロシア軍, 中国外務省) is kept whole."""
     order = sorted(cands, key=lambda c: (_PRIORITY.get(c[4], 9), -(c[1] - c[0]), c[0]))
@@ -526,20 +571,7 @@ def _select(cands: list[tuple]) -> list[tuple]:
         if not clash:
             taken.append(c)
             continue
-        # a GiNZA organ/event span wrapping curated states or places whole: the organ wins
-        if (
-            c[4] == "ner"
-            and c[2] in _ORGANS
-            and c[3] is None
-            and all(
-                t[0] >= s
-                and t[1] <= e
-                and (t[1] - t[0]) < (e - s)
-                and t[4] in ("kb", "ner")
-                and t[2] in ("Country", "Location")
-                for t in clash
-            )
-        ):
+        if _wraps(c, clash, text):
             for t in clash:
                 taken.remove(t)
             taken.append(c)

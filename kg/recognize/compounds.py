@@ -48,7 +48,7 @@ _AFTER_RUN = ("関係", "首脳", "会談", "間", "両国", "共同", "同盟",
               "戦略", "友好", "各国", "三国", "3国", "3カ国", "4カ国", "首相", "大統領", "高官", "当局",
               "対", "蜜月", "緊張", "和解", "衝突", "境", "国境", "韓", "覇権", "新冷戦", "冷戦", "合意")
 #: form + suffix pairs that are ordinary words (西側: the West, not Spain's side).
-_NOT_SUFFIXED = frozenset({"西側", "西軍", "台側", "土側"})
+_NOT_SUFFIXED = frozenset({"西側", "西軍", "台側", "土側", "西洋", "西部", "中部", "中央", "東洋"})
 
 _KATA = re.compile(r"[\u30A1-\u30FA\u30FC]")
 _KANJI = re.compile(r"[\u3400-\u9FFF\uF900-\uFAFF々]")
@@ -98,6 +98,8 @@ def find_compounds(text: str, abbreviations: dict[str, str]) -> list[tuple[int, 
     ['united-states', 'china', 'united-states']
     >>> find_compounds("中心部と米価と今朝", ab)
     []
+    >>> find_compounds("対西側で連携", {"西": "spain"})
+    []
     """
     out: list[tuple[int, int, str]] = []
     n = len(text)
@@ -123,7 +125,7 @@ def find_compounds(text: str, abbreviations: dict[str, str]) -> list[tuple[int, 
                     not rest or not _KANJI.match(rest[0]) or rest.startswith(_AFTER_RUN))
         elif len(run) == 1:
             prev = text[i - 1] if i else ""
-            if prev in PREFIXES and prev + run not in _NOT_PREFIXED and (not rest or rest[0] not in _WORD_TAIL) or (rest.startswith(SUFFIXES) and run + rest[:1] not in _NOT_SUFFIXED) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
+            if prev in PREFIXES and prev + run not in _NOT_PREFIXED and run + rest[:1] not in _NOT_SUFFIXED and (not rest or rest[0] not in _WORD_TAIL) or (rest.startswith(SUFFIXES) and run + rest[:1] not in _NOT_SUFFIXED) or (i > 0 and text[i - 1] in "、・" and rest[:1] != "" and rest[:1] in "、・"):
                 keep = True
         if keep:
             out.extend((k, k + 1, abbreviations[text[k]]) for k in range(i, j))

@@ -16,9 +16,10 @@ over plain offsets, with its word lists as data.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = ["DIRECTION_TAILS", "FACILITY_SUFFIXES", "EVENT_HEADS", "GOVERNMENT_SUFFIXES", "trim_tail",
-           "trim_event", "facility_after", "split_scripts", "government_of"]
+           "trim_event", "facility_after", "split_scripts", "government_of", "inside_word"]
 
 #: direction and extent words after a place name: 「極東地域」 names 極東.
 DIRECTION_TAILS = ("東側", "西側", "南側", "北側", "北部", "南部", "東部", "西部", "中部", "周辺", "近郊", "全土",
@@ -105,3 +106,29 @@ def government_of(text: str) -> tuple[str, str]:
         if text.endswith(suf) and len(text) > len(suf) + 1:
             return text[: -len(suf)], suf
     return text, ""
+
+
+def inside_word(tokens: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` sits inside a longer noun token of the parse.
+
+    A curated name found by characters inside one word of the parse is part
+    of a longer name (日本 in 日本航空, 東京都 in 東京都千代田区, ドイツ in
+    西ドイツ), not a mention of its own.
+
+    Parameters
+    ----------
+    tokens : sequence of (int, int, str)
+        ``(start, end, tag)`` of each token (GiNZA's ``tag_``, 名詞-… for nouns).
+    start, end : int
+        The name's offsets.
+
+    Examples
+    --------
+    >>> toks = [(0, 4, "名詞-固有名詞-一般"), (4, 5, "助詞-格助詞"), (5, 7, "名詞-固有名詞-地名-国")]
+    >>> inside_word(toks, 0, 2), inside_word(toks, 5, 7)
+    (True, False)
+    """
+    for a, b, tag in tokens:
+        if a < end and start < b and (a < start or b > end) and tag.startswith(("名詞", "接尾辞")):
+            return True
+    return False

@@ -1,0 +1,111 @@
+"""The class a name's head word gives it: 「…駅」 is a place, 「…大学」 an institute.
+
+Japanese proper names of organisations, facilities and events end in a
+common noun that says what they are (上本町駅, 吉本興業, 欧州議会選挙,
+アメリカ合衆国国勢調査局). GiNZA's label for such a span is often wrong
+(a company read as a person, an election as a government), so the head
+word, when there is one, decides the class. Heads are plain data
+(:data:`HEADS`); the longest one that ends the span wins.
+
+Some heads also end family names (山, 川, 島, 村, 高橋, 大島 …): those are
+*weak* and never turn a span GiNZA read as a person into something else.
+
+>>> head_class("上本町駅"), head_class("吉本興業"), head_class("欧州議会選挙")
+('Location', 'Company', 'NamedEvent')
+>>> head_class("中山", person=True), head_class("中山", person=False)
+(None, 'Location')
+"""
+
+from __future__ import annotations
+
+__all__ = ["HEADS", "WEAK_HEADS", "head_class", "head_of"]
+
+#: ontology class -> head words (suffixes) that give it
+HEADS: dict[str, tuple[str, ...]] = {
+    "NamedEvent": (
+        "戦争", "大戦", "戦い", "合戦", "の役", "の乱", "の変", "事変", "事件", "紛争", "革命", "選挙", "総選挙",
+        "五輪", "オリンピック", "パラリンピック", "万博", "博覧会", "展覧会", "共進会", "大会", "選手権",
+        "トーナメント", "ワールドカップ", "フェスティバル", "大祭", "祭り", "まつり", "爆撃", "虐殺", "空襲",
+        "作戦", "ショック", "モーターショー", "サミット", "首脳会談", "大震災", "震災", "地震", "暴動", "蜂起",
+        "騒動", "騒乱", "一揆", "テロ事件", "同時多発テロ", "パンデミック", "ファンデミック", "グランプリ",
+    ),
+    "Location": (
+        "駅", "空港", "飛行場", "劇場", "球場", "スタジアム", "競技場", "競輪場", "競馬場", "アリーナ", "公園",
+        "神社", "大社", "神宮", "天満宮", "天満社", "八幡宮", "寺院", "大聖堂", "教会堂", "宮殿", "トンネル", "ダム",
+        "発電所", "原子力発電所", "原発", "図書館", "博物館", "美術館", "記念館", "病院", "ホテル", "ビル", "タワー",
+        "広場", "基地", "宇宙基地", "大使館", "領事館", "刑務所", "収容所", "植物園", "動物園", "水族館", "城跡",
+        "工場", "支店", "本店", "機関区", "高速道路", "街道", "国道", "運河", "海峡", "諸島", "半島", "山脈",
+        "高原", "盆地", "平野", "市", "区", "町", "村", "県", "州", "郡", "島", "山", "川", "湖", "湾", "寺", "城",
+    ),
+    "Company": (
+        "株式会社", "有限会社", "合同会社", "ホールディングス", "コーポレーション", "カンパニー", "工業", "興業",
+        "産業", "商事", "物産", "製作所", "製紙", "製鉄", "鉄鋼", "化学", "電気", "電機", "電力", "銀行", "証券",
+        "保険", "生命", "自動車", "汽車", "航空", "空輸", "鉄道", "交通", "運輸", "海運", "商会", "商店", "建設",
+        "不動産", "百貨店", "出版", "製薬", "食品", "集団", "社",
+    ),
+    "Media": ("新聞", "新聞社", "通信社", "放送", "テレビ", "タイムズ"),
+    "Institute": (
+        "大学", "大學", "高等学校", "高校", "中学校", "小学校", "学校", "学院", "学園", "大学校", "研究所",
+        "研究院", "アカデミー", "カレッジ",
+    ),
+    "GovernmentBody": (
+        "省", "庁", "局", "委員会", "議会", "国会", "内閣", "裁判所", "警察", "役所", "市役所", "本部",
+        "参謀本部", "司令部", "評議会",
+    ),
+    "ArmedForces": ("軍", "陸軍", "海軍", "空軍", "国防軍", "部隊", "艦隊", "師団", "連隊", "自衛隊", "隊"),
+    "Organization": (
+        "党", "協会", "連盟", "連合", "財団", "機構", "組合", "学会", "楽団", "歌劇団", "劇団", "騎士団",
+        "クラブ", "倶楽部", "リーグ", "協議会", "連合会", "基金", "教団",
+    ),
+}
+#: heads that also end family names: they never retype a span read as a person
+WEAK_HEADS: frozenset[str] = frozenset(
+    {"市", "区", "町", "村", "県", "州", "郡", "島", "山", "川", "湖", "湾", "寺", "城", "社", "高原", "平野",
+     "諸島", "隊", "局", "党"}
+)
+_BY_LEN: list[tuple[str, str]] = sorted(
+    ((h, cls) for cls, hs in HEADS.items() for h in hs), key=lambda x: -len(x[0])
+)
+
+
+def head_of(span: str) -> tuple[str, str] | None:
+    """The longest head word ending ``span`` and its class, or None.
+
+    The span must hold more than the head (「駅」 alone names nothing).
+
+    >>> head_of("東京宝塚劇場")
+    ('劇場', 'Location')
+    >>> head_of("劇場") is None
+    True
+    """
+    for h, cls in _BY_LEN:
+        if span.endswith(h) and len(span) > len(h):
+            return h, cls
+    return None
+
+
+def head_class(span: str, *, person: bool = False) -> str | None:
+    """The class the head word of ``span`` gives it, or None.
+
+    Parameters
+    ----------
+    span : str
+        A candidate name.
+    person : bool
+        True when the model read the span as a person: then only heads
+        that never end a family name count (see :data:`WEAK_HEADS`).
+
+    Examples
+    --------
+    >>> head_class("山口大学", person=True), head_class("田村", person=True)
+    ('Institute', None)
+    >>> head_class("ワイト島議会選挙"), head_class("プーチン") is None
+    ('NamedEvent', True)
+    """
+    found = head_of(span)
+    if found is None:
+        return None
+    head, cls = found
+    if person and head in WEAK_HEADS:
+        return None
+    return cls
