@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
 K = "https://w3id.org/kizuna/id/"
-O = "https://w3id.org/kizuna/ontology#"
+ONT = "https://w3id.org/kizuna/ontology#"
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def _meetings(r):
 
 def _agreements(r):
     (row,) = r.records()
-    assert row["class"] == O + "JointStatement" and row["date"] == "2024-03-09"
+    assert row["class"] == ONT + "JointStatement" and row["date"] == "2024-03-09"
     assert set(row["parties"].split(", ")) == {"日本", "米国"}
 
 
@@ -95,7 +95,7 @@ def _edge(r):
 def _wikidata(r):
     got = {x["en"]: x["wikidata"].rsplit("/", 1)[1] for x in r.records()}
     assert got["Russia"] == "Q159" and got["NATO"] == "Q7184" and "Kharkiv" not in got
-    assert {x["class"] for x in r.records() if x["en"] == "NATO"} == {O + "InternationalOrganization"}
+    assert {x["class"] for x in r.records() if x["en"] == "NATO"} == {ONT + "InternationalOrganization"}
 
 
 def _additions(r):
@@ -120,7 +120,7 @@ def _removed(r):
 
 def _negated(r):
     (row,) = r.records()
-    assert row["type"] == O + "RETREAT" and row["actors"] == "Russia" and "did not" in row["evidence"]
+    assert row["type"] == ONT + "RETREAT" and row["actors"] == "Russia" and "did not" in row["evidence"]
 
 
 def _confidence(r):
@@ -177,7 +177,7 @@ def test_query_on_mini_build(mini_build, name):
 
 @pytest.mark.parametrize("name,params,column,expected", [
     ("criticism", {"target": "kzr:russia"}, "actor", [K + "jens-stoltenberg"]),
-    ("edge_evidence", {"a": "kzr:china", "b": "kzr:russia"}, "type", [O + "COOPERATE"]),
+    ("edge_evidence", {"a": "kzr:china", "b": "kzr:russia"}, "type", [ONT + "COOPERATE"]),
     ("meetings", {"a": "kzr:russia"}, "e", []),
 ])
 def test_parameters(mini_build, name, params, column, expected):
