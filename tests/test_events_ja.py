@@ -120,6 +120,15 @@ CASES = [
         "ブリンケン国務長官は王毅外相と会談し、ロシアへの支援に懸念を伝えた。",
         {("CONSULT", ("ブリンケン",), ("王毅",), False), ("ACCUSE", ("ブリンケン",), ("ロシア",), False)},
     ),
+    # the recipient deeper in the noun phrase of an aid
+    (
+        "カナダはウクライナに対する20億ドルの軍事支援を承認した。",
+        {("AID", ("カナダ",), ("ウクライナ",), False)},
+    ),
+    # a leader noun after a state's の stands for the state when its leader is not named
+    ("ベラルーシの指導者はポーランドを非難した。", {("ACCUSE", ("ベラルーシ",), ("ポーランド",), False)}),
+    # a clause with its own subject (an unrecognised place) does not borrow 英国 as its actor
+    ("英国は声明を発表し、キーウが交渉を拒否したと伝えた。", set()),
     # a tour: the listed countries are the partners, the person of の the visitor
     (
         "岸田首相の最近のフィリピン、ベトナム歴訪は成功した。",

@@ -67,6 +67,8 @@ MIN_CONFIDENCE = 0.45
 MIN_NOMINAL_STRENGTH = 0.5
 #: Types whose addressee may sit in the clause they embed (〜するよう求めた).
 REQUEST_TYPES = frozenset({"REQUEST", "COERCE", "THREATEN"})
+#: Markers of a noun modifier that names who receives the act (「…への支援」).
+RECIPIENT_MARKERS = frozenset({"への", "に対する", "に対して", "に対し", "向け"})
 ADDRESSEE_PRED = Predicate(lemma="", etype="REQUEST", targets=("に", "に対し", "に対して", "へ"))
 
 
@@ -250,7 +252,7 @@ def extract_events(
             inherited = True
             args.path += 1
             h = gtok
-        if not args.actors:
+        if not args.actors and not own_subject:
             # 「XはAし、Bした」: the topic may sit on the first clause of the chain
             for c in head.children:
                 if (
@@ -304,6 +306,16 @@ def extract_events(
             ]
             if owners:
                 args.add("targets", owners)
+                args.path += 1
+        if not args.targets and etype not in SYMMETRIC_TYPES and noun is not None:
+            # 「ウクライナに対する600億ドルの軍事支援」: the recipient a little deeper in the noun phrase
+            rec = [
+                i
+                for i in owner_mentions(ctx, [noun], markers=RECIPIENT_MARKERS, depth=2)
+                if i not in args.actors
+            ]
+            if rec:
+                args.add("targets", rec)
                 args.path += 1
         actors = [a for a in args.actors if mentions[a].cls not in ARG_CLASSES_EXCLUDED]
         targets = [
