@@ -9,6 +9,7 @@ events; ``kzr:graph/background`` for entities and curated knowledge;
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -89,6 +90,16 @@ def _entities(g: Graph, corpus: LinkedCorpus) -> None:
                 g.add((s, KZ.date, date_literal(v)))
 
 
+@functools.lru_cache(maxsize=1)
+def _mode_iris() -> dict[tuple[str, str], str]:
+    """(event type, mode name) -> IRI of the mode concept in the ontology."""
+    try:
+        from kg.ontology import plover_concepts
+    except ImportError:  # pragma: no cover - the ontology module ships with the package
+        return {}
+    return {(t, m): v["iri"] for t, c in plover_concepts().items() for m, v in c.get("modes", {}).items()}
+
+
 def _event(g: Graph, ev, d: URIRef, sentence_iris: dict) -> None:
     parts = (ev.etype, ev.actors, ev.targets, ev.date, ev.negated,
              tuple((x.doc_id, x.start, x.end) for x in ev.evidence))
@@ -108,7 +119,9 @@ def _event(g: Graph, ev, d: URIRef, sentence_iris: dict) -> None:
     if ev.negated:
         g.add((s, KZ.polarity, KZ.Negated))
     if ev.mode:
-        g.add((s, KZ.mode, Literal(ev.mode)))
+        mode_iri = _mode_iris().get((ev.etype, ev.mode))
+        if mode_iri is not None:  # the ontology's mode concept, narrower than the type
+            g.add((s, KZ.mode, URIRef(mode_iri)))
     g.add((s, KZ.confidence, Literal(Decimal(f"{min(max(ev.confidence, 0.0), 1.0):.3f}"), datatype=XSD.decimal)))
     g.add((s, KZ.reportCount, Literal(ev.report_count, datatype=XSD.integer)))
     for tr in ev.triggers:
