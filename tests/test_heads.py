@@ -36,3 +36,31 @@ def test_head_class(span, person, expected):
 )
 def test_longest_head_wins(span, head):
     assert head_of(span)[0] == head
+
+
+@pytest.mark.parametrize(
+    ("span", "owner"),
+    [("北陸電力志賀原子力発電所", "北陸電力"), ("南海製紙高知工場", "南海製紙"), ("札幌ドーム球場", None), ("長崎市民病院", None)],
+)
+def test_owner_split(span, owner):
+    from kg.recognize.heads import owner_split
+
+    k = owner_split(span)
+    assert (span[:k] if k else None) == owner
+
+
+_PLACES = {"米", "韓", "日", "ソウル", "パリ", "ワシントン"}
+
+
+@pytest.mark.parametrize(
+    ("span", "generic"),
+    [("米韓首脳会談", True), ("ソウル会談", True), ("日米外相会談", True), ("パリ講和会議", False),
+     ("国際平和首脳会談", False), ("ワシントン", False)],
+)
+def test_generic_meeting(span, generic):
+    from kg.recognize.heads import generic_meeting
+
+    def is_place(t):
+        return t in _PLACES or all(c in _PLACES for c in t)
+
+    assert generic_meeting(span, is_place) is generic

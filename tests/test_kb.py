@@ -239,3 +239,21 @@ def test_generated_countries_up_to_date():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     assert mod.main(["--check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("冷戦", "cold-war"), ("ウクライナ侵攻", "war-in-ukraine"), ("朝鮮戦争", "korean-war"),
+     ("東日本大震災", "great-east-japan-earthquake"), ("リーマンショック", "global-financial-crisis-2008")],
+)
+def test_named_events(kb, surface, expected):
+    from kg.recognize.gazetteer import gazetteer
+
+    assert gazetteer(kb).lookup_ja(surface) == (expected, "NamedEvent")
+
+
+@pytest.mark.parametrize("surface", ["我が国", "わが国"])
+def test_speaker_relative_forms_are_not_aliases(kb, surface):
+    from kg.recognize.gazetteer import gazetteer
+
+    assert gazetteer(kb).lookup_ja(surface) is None

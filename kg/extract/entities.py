@@ -27,7 +27,7 @@ from kg.recognize.compounds import find_compounds
 from kg.recognize.coref import SINGLE_RULES, add_coref
 from kg.recognize.english import classify_latin
 from kg.recognize.gazetteer import gazetteer, surname_person
-from kg.recognize.heads import head_class
+from kg.recognize.heads import generic_meeting, head_class, owner_split
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ruler import KBHit, match_kb
 from kg.recognize.spans import (
@@ -531,9 +531,25 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
                 b = a + len(trim_event(piece))
             elif c != "Person":
                 b = a + len(trim_tail(piece, c))
+            if c != "Person" and generic_meeting(text[a:b], lambda t: _only_places(t, g)):
+                continue  # 「中ロ首脳会談」「北京会談」: a meeting described, not named
+            if c == "Location" and (k := owner_split(text[a:b])):
+                owner = text[a:a + k]  # 「王子製紙釧路工場」: the owner, then its facility
+                hit = g.lookup_ja(owner)
+                out.append((a, a + k, hit[1] if hit else head_class(owner) or _ORG, hit[0] if hit else None,
+                            "ner", ent.label_, ""))
+                a += k
             hit = g.lookup_ja(text[a:b])
             out.append((a, b, hit[1] if hit else c, hit[0] if hit else None, "ner", ent.label_, position))
     return out
+
+
+def _only_places(t: str, g: Any) -> bool:
+    """True when ``t`` is a curated state or place, or a run of one-character state forms (中ロ)."""
+    hit = g.lookup_ja(t)
+    if hit:
+        return hit[1] in ("Country", "Location")
+    return bool(t) and all(ch in g.abbreviations or ch in "・" for ch in t)
 
 
 def _wraps(c: tuple, clash: list[tuple], text: str) -> bool:

@@ -18,7 +18,9 @@ Some heads also end family names (山, 川, 島, 村, 高橋, 大島 …): those
 
 from __future__ import annotations
 
-__all__ = ["HEADS", "WEAK_HEADS", "head_class", "head_of"]
+from collections.abc import Callable
+
+__all__ = ["HEADS", "WEAK_HEADS", "OWNER_CLASSES", "MEETING_HEADS", "head_class", "head_of", "owner_split", "generic_meeting"]
 
 #: ontology class -> head words (suffixes) that give it
 HEADS: dict[str, tuple[str, ...]] = {
@@ -109,3 +111,54 @@ def head_class(span: str, *, person: bool = False) -> str | None:
     if person and head in WEAK_HEADS:
         return None
     return cls
+
+
+#: classes of an owner whose name may open a facility's name (東京電力 + 福島第一原子力発電所)
+OWNER_CLASSES = frozenset({"Company", "Organization", "Institute", "Media", "GovernmentBody"})
+#: meeting words: with only states or one place before them they describe a meeting, not name one
+MEETING_HEADS: tuple[str, ...] = ("首脳会談", "首脳会議", "外相会談", "会談", "会合", "協議", "対話", "電話会談")
+
+
+def owner_split(span: str) -> int | None:
+    """Where an owner's name ends inside a facility's name, or None.
+
+    A facility is often named after its owner (王子製紙釧路工場 = 王子製紙's
+    釧路工場): the owner is an organisation of its own, the rest the place.
+
+    >>> s = "東西製紙小樽工場"
+    >>> k = owner_split(s); s[:k], s[k:]
+    ('東西製紙', '小樽工場')
+    >>> owner_split("東京宝塚劇場") is None
+    True
+    """
+    if head_class(span) != "Location":
+        return None
+    for k in range(len(span) - 2, 1, -1):
+        if head_class(span[:k]) in OWNER_CLASSES and head_class(span[k:]) == "Location":
+            return k
+    return None
+
+
+def generic_meeting(span: str, is_place: Callable[[str], bool]) -> bool:
+    """True for a meeting described by who or where only (中ロ首脳会談, 北京会談).
+
+    Parameters
+    ----------
+    span : str
+    is_place : callable
+        Tells whether a text is only states or places (the knowledge base's
+        names, one-character state forms).
+
+    Examples
+    --------
+    >>> places = {"北京", "中", "ロ", "ジュネーブ"}
+    >>> is_place = lambda t: t in places or all(c in places for c in t)
+    >>> generic_meeting("中ロ首脳会談", is_place), generic_meeting("ジュネーブ会談", is_place)
+    (True, True)
+    >>> generic_meeting("国際平和首脳会談", is_place)
+    False
+    """
+    for h in MEETING_HEADS:
+        if span.endswith(h) and len(span) > len(h):
+            return bool(is_place(span[: -len(h)]))
+    return False
