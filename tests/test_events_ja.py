@@ -212,3 +212,34 @@ def test_leader_noun_after_states_stands_for_their_leaders(nlp):
     consult = [e for e in evs if e.etype == "CONSULT"]
     assert consult
     assert {allm[i].key for e in consult for i in e.actors + e.targets} == {"fumio-kishida", "joe-biden"}
+
+
+KEYS = {"習近平": "xi-jinping", "プーチン": "vladimir-putin", "中国": "china", "ロシア": "russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person and the state they act for are one side of a meeting
+        (
+            "プーチン大統領は中国の習近平国家主席と会談した。",
+            {("CONSULT", frozenset({"習近平", "プーチン"}))},
+        ),
+        (
+            "ロシアのプーチン大統領は習近平国家主席と電話で会談した。",
+            {("CONSULT", frozenset({"習近平", "プーチン"}))},
+        ),
+    ],
+)
+def test_person_and_own_state_are_one_side(nlp, text, expected):
+    from dataclasses import replace
+
+    from kg.extract.events_ja import extract_events
+
+    doc = nlp(text)
+    ms = [replace(m, key=KEYS.get(m.text, "")) for m in make_mentions(doc)]
+    evs = extract_events(doc, ms, [Sentence(0, len(text))], offset=0, published="2024-05-16")
+    got = {
+        (e.etype, frozenset(ms[i].text for i in e.actors + e.targets)) for e in evs if e.etype == "CONSULT"
+    }
+    assert got == expected

@@ -40,6 +40,8 @@ __all__ = [
     "owner_mentions",
     "OWNER_DEPTH",
     "LEADER_NOUNS",
+    "person_states",
+    "leader_mentions",
 ]
 
 log = logging.getLogger(__name__)
@@ -114,32 +116,48 @@ def marker(tok: Any) -> str:
 LEADER_NOUNS = frozenset({"首脳", "両首脳", "首脳陣", "トップ", "指導者", "元首"})
 
 
-def leader_mentions(mentions: Sequence[Mention], published: str, kb: Any = None) -> dict[str, int]:
-    """State key -> the mention of the person who most often acts for it in the document.
+def person_states(mentions: Sequence[Mention], published: str, kb: Any = None) -> dict[int, str]:
+    """Mention index -> the state (or body) each named person acts for at the publication date.
 
-    A leader noun after state names (「中ロ首脳が会談」) stands for those
-    states' leaders; this table names them from the document's own person
-    mentions and the knowledge base's offices at the publication date.
+    From the knowledge base's offices; people it does not know are left out.
     """
     if kb is None:
         try:
             from kg.kb import load_kb
 
             kb = load_kb()
-        except Exception:  # noqa: BLE001 - without a knowledge base the states stay
-            log.debug("no knowledge base for leader nouns", exc_info=True)
+        except Exception:  # noqa: BLE001 - without a knowledge base nobody is placed
+            log.debug("no knowledge base for person states", exc_info=True)
             return {}
-    counts: dict[str, dict[int, int]] = {}
-    first: dict[str, int] = {}
+    out: dict[int, str] = {}
+    cache: dict[str, str | None] = {}
     for i, m in enumerate(mentions):
         if m.cls != "Person" or not m.key or m.source == "coref":
             continue
-        state = kb.affiliation_at(m.key, published or "9999")
-        if not state:
-            continue
-        first.setdefault(m.key, i)
+        if m.key not in cache:
+            cache[m.key] = kb.affiliation_at(m.key, published or "9999")
+        if cache[m.key]:
+            out[i] = str(cache[m.key])
+    return out
+
+
+def leader_mentions(states: dict[int, str], mentions: Sequence[Mention]) -> dict[str, int]:
+    """State key -> the first mention of the person who most often acts for it in the document.
+
+    A leader noun after state names (「中ロ首脳が会談」) stands for those
+    states' leaders; ``states`` comes from :func:`person_states`.
+
+    >>> ms = [Mention(0, 2, "岸田", "Person", 0, key="k"), Mention(5, 7, "林", "Person", 0, key="h"),
+    ...       Mention(9, 11, "岸田", "Person", 0, key="k")]
+    >>> leader_mentions({0: "japan", 1: "japan", 2: "japan"}, ms)
+    {'japan': 0}
+    """
+    first: dict[str, int] = {}
+    counts: dict[str, dict[int, int]] = {}
+    for i, state in states.items():
+        f = first.setdefault(mentions[i].key, i)
         counts.setdefault(state, {})
-        counts[state][first[m.key]] = counts[state].get(first[m.key], 0) + 1
+        counts[state][f] = counts[state].get(f, 0) + 1
     return {st: max(c, key=lambda i: (c[i], -i)) for st, c in counts.items()}
 
 

@@ -50,6 +50,7 @@ from kg.extract.arguments_ja import (
     leader_mentions,
     marker,
     owner_mentions,
+    person_states,
     sentence_index,
 )
 from kg.extract.assertion import is_hypothetical, is_negated
@@ -141,7 +142,8 @@ def extract_events(
         Argument fields are indices into ``mentions``.
     """
     lex = load_lexicon("ja")
-    ctx = Ctx(doc, mentions, offset, lex, leader_mentions(mentions, published))
+    states = person_states(mentions, published)
+    ctx = Ctx(doc, mentions, offset, lex, leader_mentions(states, mentions))
     dates = [(offset + s, offset + e, v) for s, e, v in find_dates(doc.text, published)]
     found: dict[tuple, EventCandidate] = {}
     triggers: dict[int, tuple[Predicate, str]] = {}
@@ -327,6 +329,12 @@ def extract_events(
                 or (etype == "ASSAULT" and mentions[t].cls == "Location")
             )
         ]
+        # a person and the state they act for are one side, not two (「中国の習近平主席との会談」)
+        own = {states[i] for i in actors + targets if i in states}
+        if own:
+            if etype in SYMMETRIC_TYPES:
+                actors = [a for a in actors if mentions[a].cls != "Country" or mentions[a].key not in own]
+            targets = [t for t in targets if mentions[t].cls != "Country" or mentions[t].key not in own]
         if not actors:
             continue
         date = clause_date(head, dates)
