@@ -160,10 +160,12 @@ class KZ(DefinedNamespace):
     SANCTION_expel: URIRef  # expel diplomats or persons
     MOBILIZE_alert: URIRef  # raise alert
     MOBILIZE_exercise: URIRef  # military exercise as a show of force
+    MOBILIZE_missile: URIRef  # deploy missiles
     MOBILIZE_troops: URIRef  # deploy troops
     MOBILIZE_weapons: URIRef  # deploy weapons or missiles
     COERCE_arrest: URIRef  # arrest or detain
     COERCE_censor: URIRef  # censor
+    COERCE_cyber: URIRef  # cyber coercion (blocking, surveillance)
     COERCE_restrict: URIRef  # restrict movement or activity
     COERCE_seize: URIRef  # seize or freeze assets
     ASSAULT_aerial: URIRef  # air strike
