@@ -152,7 +152,8 @@ BAD_INPUTS = {
     "empty.txt": b"",
     "binary.txt": b"\x00\x01\x02\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
     "broken-front-matter.md": "---\ntitle: [unclosed\npublished: 2024-01-01\n---\n本文。\n".encode(),
-    "undecodable.txt": b"\xff\xfe\xfa\xfb\x81\x00\xfd\xfe\xff" * 50,
+    # Windows-1252 bytes: not UTF-8, Shift_JIS or EUC-JP text
+    "undecodable.txt": "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u00e0 la cr\u00e8me br\u00fbl\u00e9e. ".encode("cp1252") * 20,
     "bad-date.md": "---\npublished: yesterday\n---\n本文です。\n".encode(),
     "notes.docx": b"PK\x03\x04 not an article",
 }
