@@ -133,7 +133,7 @@ def test_determinism_and_cache(tmp_path, corpus_dir, monkeypatch):
     from kg.pipeline import build
 
     r1 = build([corpus_dir], tmp_path / "o1", cache_dir=tmp_path / "c", viewer=False)
-    r2 = build([corpus_dir], tmp_path / "o2", use_cache=False, viewer=False)
+    build([corpus_dir], tmp_path / "o2", use_cache=False, viewer=False)
     assert r1.documents == 2 and r1.cache_hits == 0
     assert (tmp_path / "o1" / "graph.trig").read_bytes() == (tmp_path / "o2" / "graph.trig").read_bytes()
     # a rebuild of unchanged sources does not parse: the model is never loaded
