@@ -155,6 +155,7 @@ class KBRecord:
     country: str = ""
     parent: str = ""
     status: str = ""
+    kind: str = ""  # locations: capital, city, region, sea ... (data field ``kind``)
     members: tuple[Membership, ...] = ()
     offices: tuple[Office, ...] = ()
     shared_aliases: tuple[str, ...] = ()
@@ -220,7 +221,7 @@ def _record(raw: Any, path: str) -> KBRecord:
         aliases_en=tuple(str(a) for a in raw.get("aliases_en") or ()),
         abbr=abbr, iso=str(raw.get("iso") or ""), wikidata=str(raw.get("wikidata") or ""),
         country=str(raw.get("country") or ""), parent=str(raw.get("parent") or ""),
-        status=str(raw.get("status") or ""), members=_members(raw.get("members"), path, rid),
+        status=str(raw.get("status") or ""), kind=str(raw.get("kind") or ""), members=_members(raw.get("members"), path, rid),
         offices=tuple(offices), shared_aliases=tuple(raw.get("shared_aliases") or ()), source=path,
     )
 

@@ -21,7 +21,7 @@ from kg.iri import slugify
 from kg.normalize import nfkc, norm_key
 from kg.types import CodedEvent, DocAnalysis, Entity, Evidence
 
-__all__ = ["AGREEMENT_CLASSES", "GENERIC_AGREEMENT_HEADS", "agreement_groups", "LinkedCorpus", "StatedTriple", "link_corpus", "minted_key", "label_lang"]
+__all__ = ["AGREEMENT_CLASSES", "GENERIC_AGREEMENT_HEADS", "agreement_groups", "capital_state", "LinkedCorpus", "StatedTriple", "link_corpus", "minted_key", "label_lang"]
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +156,26 @@ def agreement_groups(mentions: Sequence) -> dict[int, int]:
     return group
 
 
+def capital_state(kb, key: str, entities: dict[str, Entity]) -> str:
+    """The state a capital city stands for (metonymy), else the key itself.
+
+    The state's entity is added to ``entities`` when it is not there yet.
+
+    >>> from kg.kb import load_kb
+    >>> ents = {}
+    >>> capital_state(load_kb(), "moscow", ents), "russia" in ents
+    ('russia', True)
+    >>> capital_state(load_kb(), "kharkiv", {})
+    'kharkiv'
+    """
+    rec = kb.records.get(key) if kb is not None else None
+    if rec is None or getattr(rec, "kind", "") != "capital" or not rec.country or rec.country not in kb.records:
+        return key
+    if rec.country not in entities:
+        entities[rec.country] = _kb_entity(kb, rec.country, "Country")
+    return rec.country
+
+
 def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
     """Resolve every mention of every document to a corpus entity.
 
@@ -274,6 +294,8 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
         text = a.doc.text
         for ev in a.events:
             actors = tuple(sorted({k for i in ev.actors if i < len(keys) for k in keys[i]}))
+            if "metonymy" in ev.how:  # 「モスクワは…反発した」: a capital speaks for its state
+                actors = tuple(sorted({capital_state(kb, k, entities) for k in actors}))
             targets = tuple(sorted({k for i in ev.targets if i < len(keys) for k in keys[i]} - set(actors)))
             if not actors:
                 continue

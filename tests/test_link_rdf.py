@@ -233,3 +233,17 @@ def test_blank_nodes_get_stable_labels(tmp_path):
     back.parse(a, format="trig")
     rng = back.value(URIRef("https://w3id.org/kizuna/ontology#party"), URIRef("http://www.w3.org/2000/01/rdf-schema#range"))
     assert isinstance(rng, BNode) and (rng, RDF.type, OWL.Class) in back
+
+
+@pytest.mark.parametrize("how, expected", [("metonymy", "russia"), ("subject", "moscow")])
+def test_capital_as_speaker_stands_for_its_state(how, expected):
+    from kg.kb import load_kb
+
+    t = "モスクワはフィンランドの決定に強く反発した。"
+    ms = (mention(t, t, "モスクワ", "Location", key="moscow", source="kb"),
+          mention(t, t, "フィンランド", "Country", key="finland", source="kb"))
+    evs = (EventCandidate("REJECT", 0, actors=(0,), targets=(1,), trigger="反発", how=how),)
+    a = DocAnalysis(SourceDoc("m.txt", t), (Sentence(0, len(t)),), ms, evs)
+    c = link_corpus([a], kb=load_kb())
+    assert c.events[0].actors == (expected,)
+    assert expected in c.entities
