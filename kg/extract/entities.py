@@ -38,6 +38,7 @@ from kg.recognize.spans import (
     split_scripts,
     trim_event,
     trim_tail,
+    unit_after,
 )
 from kg.recognize.splits import extend_name
 from kg.recognize.titles import SURNAME_TITLE, is_title, strip_title, title_at
@@ -467,10 +468,14 @@ def _proper(ent: Any) -> bool:
 def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
     """GiNZA's entities as candidates, their spans repaired (see :mod:`kg.recognize.spans`)."""
     out: list[tuple] = []
+    # a kanji given name (名詞-固有名詞-人名-名) right after a token: where it ends
+    toks = list(doc) if hasattr(doc, "__iter__") else []
+    given_after = {
+        t.idx: t.idx + len(t.text) for t in toks
+        if "人名-名" in (t.tag_ or "") and re.fullmatch("[\u3400-\u9FFF々]+", t.text)
+    }
     for ent in getattr(doc, "ents", ()):
         cls = ene_class(ent.label_)
-        if not _proper(ent):
-            continue
         s, e = ent.start_char, ent.end_char
         while s < e and text[s] in _TRIM:
             s += 1
@@ -480,7 +485,10 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
         if e <= s or is_title(span) or span.startswith("両") or span in SINGLE_RULES:
             continue
         # the head word decides the class (上本町駅, 吉本興業), and rescues a span whose label is no entity
-        head = None if _LATIN_ONLY.match(span) else head_class(span, person=cls == "Person")
+        # (heads that also end names of people or places, 島 or 村, never retype a span)
+        head = None if _LATIN_ONLY.match(span) else head_class(span, person=True)
+        if not _proper(ent) and (head is None or cls is None or head in ("Location", "Company")):
+            continue  # common nouns only: a named organ or event (法務省入国管理局, 第5回総選挙) at most
         if head is not None:
             cls = head
         if cls is None:
@@ -524,6 +532,11 @@ def _ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
             fac = facility_after(text, b)
             if fac and c in ("Person", "Location", "Organization", "Company"):
                 b, c = b + len(fac), "Location"
+            unit, ucls = unit_after(text, b)
+            if unit and c in ("Person", "Location", "Country", "Organization", "Company"):
+                b, c, position = b + len(unit), ucls, ""  # 「藤堂隊」「関ヶ原の戦い」「コーヴァルチック社」
+            elif c == "Person" and b in given_after:
+                b = given_after[b]  # 「小宮山」+「昌友」: the given name GiNZA left out
             piece = text[a:b]
             if c == "NamedEvent":
                 if not any(h in piece for h in EVENT_HEADS) and head_class(piece) != "NamedEvent":

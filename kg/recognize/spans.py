@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 
 __all__ = ["DIRECTION_TAILS", "FACILITY_SUFFIXES", "EVENT_HEADS", "GOVERNMENT_SUFFIXES", "trim_tail",
-           "trim_event", "facility_after", "split_scripts", "government_of", "inside_word"]
+           "trim_event", "facility_after", "split_scripts", "government_of", "inside_word",
+           "UNIT_SUFFIXES", "unit_after"]
 
 #: direction and extent words after a place name: 「極東地域」 names 極東.
 DIRECTION_TAILS = ("東側", "西側", "南側", "北側", "北部", "南部", "東部", "西部", "中部", "周辺", "近郊", "全土",
@@ -132,3 +133,28 @@ def inside_word(tokens: Sequence[tuple[int, int, str]], start: int, end: int) ->
         if a < end and start < b and (a < start or b > end) and tag.startswith(("名詞", "接尾辞")):
             return True
     return False
+
+
+#: words after a name that make a unit, faction, firm or battle of it: 「藤堂」+「隊」, 「関ヶ原」+「の戦い」
+UNIT_SUFFIXES: dict[str, str] = {
+    "社": "Company", "グループ": "Company", "隊": "ArmedForces", "軍": "ArmedForces", "派": "Organization",
+    "選手団": "Organization", "の戦い": "NamedEvent", "の役": "NamedEvent", "の乱": "NamedEvent",
+    "の変": "NamedEvent", "合戦": "NamedEvent",
+}
+_WORDISH = re.compile(r"[\u3400-\u9FFF々\u30A1-\u30FA\u30FC]")
+
+
+def unit_after(text: str, end: int) -> tuple[str, str]:
+    """The unit word right after a name and the class it gives, or ``("", "")``.
+
+    The word must end there (「社長」「軍事」「派遣」 are other words).
+
+    >>> unit_after("長篠の戦いで敗れた", 2), unit_after("トヨタ社長が", 3)
+    (('の戦い', 'NamedEvent'), ('', ''))
+    """
+    for suf in sorted(UNIT_SUFFIXES, key=len, reverse=True):
+        if text.startswith(suf, end):
+            nxt = text[end + len(suf): end + len(suf) + 1]
+            if not nxt or not _WORDISH.match(nxt):
+                return suf, UNIT_SUFFIXES[suf]
+    return "", ""

@@ -1,0 +1,32 @@
+"""Span repairs: unit words after a name, names inside a longer word (kg.recognize.spans)."""
+
+import pytest
+
+from kg.recognize.spans import inside_word, unit_after
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("桶狭間の戦いの後", 3, ("の戦い", "NamedEvent")),
+        ("島津隊が退いた", 2, ("隊", "ArmedForces")),
+        ("ノキア社は発表した", 3, ("社", "Company")),
+        ("ノキア社長は発表した", 3, ("", "")),  # 社長 is another word
+        ("シリア軍事筋によると", 3, ("", "")),  # 軍事 likewise
+        ("ブラジル選手団が到着", 4, ("選手団", "Organization")),
+    ],
+)
+def test_unit_after(text, end, expected):
+    assert unit_after(text, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "span", "inside"),
+    [
+        ([(0, 4, "名詞-固有名詞-一般"), (4, 5, "助詞-格助詞")], (0, 2), True),  # 韓国電力: 韓国 inside
+        ([(0, 2, "名詞-固有名詞-地名-国"), (2, 4, "名詞-普通名詞-一般")], (0, 2), False),  # 韓国 / 企業
+        ([(0, 3, "名詞-固有名詞-地名-国"), (3, 4, "助詞-格助詞")], (1, 3), True),  # 西ドイツ: ドイツ inside
+    ],
+)
+def test_inside_word(tokens, span, inside):
+    assert inside_word(tokens, *span) is inside
