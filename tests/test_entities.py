@@ -98,3 +98,16 @@ def test_mt_rule_inside_parsed_chunk(nlp, kb):
 def test_ginza_common_nouns_are_not_entities(nlp, kb):
     ms = _run(nlp, kb, "首都の中心部で市民がデモを行った。")
     assert all(m.text not in ("首都", "中心部", "市民") for m in ms)
+
+
+def test_curated_surname_after_another_given_name_is_no_hit():
+    from kg.extract.entities import _kb_hit_ok
+    from kg.recognize.ruler import KBHit
+
+    text = "ドロシー・ジョンソン氏とジョンソン英首相とコロナ19"
+    s = text.index("ジョンソン")
+    assert not _kb_hit_ok(KBHit(s, s + 5, "boris-johnson", "Person"), text, [])
+    s2 = text.index("ジョンソン", s + 1)
+    assert _kb_hit_ok(KBHit(s2, s2 + 5, "boris-johnson", "Person"), text, [])
+    s3 = text.index("コロナ")
+    assert not _kb_hit_ok(KBHit(s3, s3 + 3, "catherine-colonna", "Person"), text, [])

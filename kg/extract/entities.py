@@ -373,7 +373,9 @@ def _kb_hit_ok(h: KBHit, text: str, tokens: Sequence[tuple[int, int, str]]) -> b
     """A curated name is a mention unless it sits inside a longer word (日本 in 日本航空) or,
     for a person, a number follows it (コロナ19 is the disease, not the minister)."""
     if h.cls == "Person":
-        return not (h.end < len(text) and text[h.end] in _DIGITS)
+        # 「アンドリュー・ジョンソン」: a curated surname after another person's given name
+        other_given = h.start >= 2 and text[h.start - 1] in "・･" and bool(_PERSONISH.match(text[h.start - 2]))
+        return not (h.end < len(text) and text[h.end] in _DIGITS) and not other_given
     return not inside_word(tokens, h.start, h.end)
 
 
