@@ -16,13 +16,17 @@ __all__ = ["__version__", "build", "load"]
 
 
 def build(sources, out="build", **options):
-    """Build a knowledge graph from article files or folders into ``out``.
+    """Build a knowledge graph from article files or folders into ``out`` and open it.
 
-    Thin wrapper over :func:`kg.pipeline.build`; see there for options.
+    Options are those of :func:`kg.pipeline.build` (``jobs``, ``use_cache``,
+    ``strict`` ...). Returns a :class:`kg.api.KnowledgeGraph`; its ``result``
+    holds the build's :class:`kg.pipeline.BuildResult`.
     """
-    from kg.pipeline import build as _build
+    from kg.api import KnowledgeGraph
 
-    return _build(sources, out, **options)
+    if isinstance(sources, (str, bytes)) or hasattr(sources, "__fspath__"):
+        sources = [sources]
+    return KnowledgeGraph.build(sources, out, **options)
 
 
 def load(out="build"):

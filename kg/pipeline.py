@@ -162,6 +162,8 @@ def build(sources: Iterable[str | Path], out: str | Path = "build", *, jobs: int
     from kg.rdf import to_dataset, write_trig
 
     t0 = time.perf_counter()
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
     out = Path(out)
     result = BuildResult(out=out)
     docs: list[SourceDoc] = []
