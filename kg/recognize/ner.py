@@ -1,0 +1,162 @@
+"""GiNZA's named entities as recognition candidates, their spans repaired.
+
+:func:`ner_candidates` types each GiNZA entity through
+:func:`kg.recognize.ene_labels.ene_class` (or its head word, see
+:mod:`kg.recognize.heads`), strips titles from person names, joins split
+name pieces and trims or extends spans (:mod:`kg.recognize.spans`). Each
+candidate is a tuple ``(start, end, cls, key, "ner", ene_label, position)``
+with offsets into the chunk's text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.normalize import is_katakana_name
+from kg.recognize.coref import SINGLE_RULES
+from kg.recognize.ene_labels import ene_class
+from kg.recognize.english import classify_latin
+from kg.recognize.heads import generic_meeting, head_class, owner_split
+from kg.recognize.spans import (
+    EVENT_HEADS,
+    facility_after,
+    government_of,
+    split_scripts,
+    trim_event,
+    trim_tail,
+    unit_after,
+)
+from kg.recognize.splits import extend_name
+from kg.recognize.titles import is_title, strip_title
+
+__all__ = ["ner_candidates", "only_places", "ORGANS"]
+
+_TRIM = " \u3000「」『』（）()・、。,.:：\"'"
+_FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'&-]*$")
+#: classes of named organs and events (a span around curated states may keep them whole)
+ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
+_ORG = "Organization"
+
+
+def _cut_state(name: str, g: Any) -> tuple[str, str]:
+    """Split a state or organisation name glued to the end of a katakana person name.
+
+    >>> from kg.recognize.gazetteer import Gazetteer
+    >>> _cut_state("マクロンフランス", Gazetteer(ja_exact={"フランス": ("france", "Country")}))
+    ('マクロン', 'フランス')
+    """
+    for k in range(2, len(name) - 1):
+        tail = name[k:]
+        hit = g.ja_exact.get(tail)
+        if hit and hit[1] != "Person" and is_katakana_name(name[:k]) and name[k - 1] not in "・･":
+            return name[:k], tail
+    return name, ""
+
+
+def _proper(ent: Any) -> bool:
+    """True when a GiNZA span holds a proper noun, katakana or Latin (not only common nouns: 首都, 人民)."""
+    if _FOREIGN.search(ent.text):
+        return True
+    return any("固有名詞" in (t.tag_ or "") for t in ent)
+
+
+def ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
+    """GiNZA's entities as candidates, their spans repaired (see :mod:`kg.recognize.spans`)."""
+    out: list[tuple] = []
+    # a kanji given name (名詞-固有名詞-人名-名) right after a token: where it ends
+    toks = list(doc) if hasattr(doc, "__iter__") else []
+    given_after = {
+        t.idx: t.idx + len(t.text) for t in toks
+        if "人名-名" in (t.tag_ or "") and re.fullmatch("[\u3400-\u9FFF々]+", t.text)
+    }
+    for ent in getattr(doc, "ents", ()):
+        cls = ene_class(ent.label_)
+        s, e = ent.start_char, ent.end_char
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        span = text[s:e]
+        if e <= s or is_title(span) or span.startswith("両") or span in SINGLE_RULES:
+            continue
+        # the head word decides the class (上本町駅, 吉本興業), and rescues a span whose label is no entity
+        # (heads that also end names of people or places, 島 or 村, never retype a span)
+        head = None if _LATIN_ONLY.match(span) else head_class(span, person=True)
+        if not _proper(ent) and (head is None or cls is None or head in ("Location", "Company")):
+            continue  # common nouns only: a named organ or event (法務省入国管理局, 第5回総選挙) at most
+        if head is not None:
+            cls = head
+        if cls is None:
+            continue
+        if _LATIN_ONLY.match(span):
+            hit = g.lookup_en(span) or g.lookup_ja(span)
+            cls = hit[1] if hit else classify_latin(span, default=cls, guess_person=False)
+            out.append((s, e, cls, hit[0] if hit else None, "ner", ent.label_, ""))
+            continue
+        name, gov = government_of(span)
+        if gov:
+            hit = g.lookup_ja(name)
+            if hit or is_katakana_name(name):
+                e = s + len(name)
+                cls = hit[1] if hit else "Person"
+        position = ""
+        pieces = [(s, e)]
+        if cls == "Person":
+            name, position = strip_title(text[s:e])
+            name, state = _cut_state(name, g)  # 「マクロンフランス大統領」: the state is the title's
+            position = state + position
+            e = s + len(name)
+            if state:  # ... and a mention of the state itself
+                hit = g.lookup_ja(state)
+                if hit:
+                    out.append((e, e + len(state), hit[1], hit[0], "ner", ent.label_, ""))
+            pieces = []
+            for a, b in split_scripts(text[s:e]):
+                a, b = s + a, s + b
+                piece = text[a:b]
+                hit = g.lookup_ja(piece)
+                if hit and hit[1] != "Person":
+                    continue  # 「マクロンフランス」: the state before the title is not part of the name
+                if is_katakana_name(piece) and len(piece) >= 2 or (hit and hit[1] == "Person"):
+                    a2, b2 = extend_name(text, a, b)
+                    pieces.append((a2, min(b2, e) if state else b2))
+            if not pieces and not _FOREIGN.search(text[s:e]):
+                pieces = [(s, e)]  # a kanji name (習近平, 岸田文雄)
+        for a, b in pieces:
+            c = cls
+            fac = facility_after(text, b)
+            if fac and c in ("Person", "Location", "Organization", "Company"):
+                b, c = b + len(fac), "Location"
+            unit, ucls = unit_after(text, b)
+            if unit and c in ("Person", "Location", "Country", "Organization", "Company"):
+                b, c, position = b + len(unit), ucls, ""  # 「藤堂隊」「関ヶ原の戦い」「コーヴァルチック社」
+            elif c == "Person" and b in given_after:
+                b = given_after[b]  # 「小宮山」+「昌友」: the given name GiNZA left out
+            piece = text[a:b]
+            if c == "NamedEvent":
+                if not any(h in piece for h in EVENT_HEADS) and head_class(piece) != "NamedEvent":
+                    continue  # 「中国訪問」「プーチン習近平」: GiNZA's event label without an event word
+                b = a + len(trim_event(piece))
+            elif c != "Person":
+                b = a + len(trim_tail(piece, c))
+            if c != "Person" and generic_meeting(text[a:b], lambda t: only_places(t, g)):
+                continue  # 「中ロ首脳会談」「北京会談」: a meeting described, not named
+            if c == "Location" and (k := owner_split(text[a:b])):
+                owner = text[a:a + k]  # 「王子製紙釧路工場」: the owner, then its facility
+                hit = g.lookup_ja(owner)
+                out.append((a, a + k, hit[1] if hit else head_class(owner) or _ORG, hit[0] if hit else None,
+                            "ner", ent.label_, ""))
+                a += k
+            hit = g.lookup_ja(text[a:b])
+            out.append((a, b, hit[1] if hit else c, hit[0] if hit else None, "ner", ent.label_, position))
+    return out
+
+
+def only_places(t: str, g: Any) -> bool:
+    """True when ``t`` is a curated state or place, or a run of one-character state forms (中ロ)."""
+    hit = g.lookup_ja(t)
+    if hit:
+        return hit[1] in ("Country", "Location")
+    return bool(t) and all(ch in g.abbreviations or ch in "・" for ch in t)
