@@ -243,3 +243,128 @@ def test_person_and_own_state_are_one_side(nlp, text, expected):
         (e.etype, frozenset(ms[i].text for i in e.actors + e.targets)) for e in evs if e.etype == "CONSULT"
     }
     assert got == expected
+
+
+#: Knowledge-base keys for the metonymy and statement tests (capitals are KB locations).
+KB_KEYS = {
+    "モスクワ": ("Location", "moscow"), "北京": ("Location", "beijing"), "ワシントン": ("Location", "washington-dc"),
+    "ロシア": ("Country", "russia"), "中国": ("Country", "china"), "米国": ("Country", "united-states"),
+    "インド": ("Country", "india"), "トルコ": ("Country", "turkey"), "エジプト": ("Country", "egypt"),
+    "イラン": ("Country", "iran"), "日本": ("Country", "japan"), "韓国": ("Country", "south-korea"),
+    "岸田": ("Person", "fumio-kishida"), "尹錫悦": ("Person", "yoon-suk-yeol"),
+}  # fmt: skip
+
+
+def code_keyed(nlp, text: str, published: str = "2024-06-20"):
+    """Like :func:`code`, with knowledge-base keys on the names of ``KB_KEYS``."""
+    from dataclasses import replace
+
+    from kg.extract.events_ja import extract_events
+
+    doc = nlp(text)
+    ms = []
+    for m in make_mentions(doc):
+        cls, key = KB_KEYS.get(m.text, (m.cls, ""))
+        ms.append(replace(m, cls=cls, key=key or None))
+    for name, (cls, key) in KB_KEYS.items():  # names GiNZA left out
+        for hit in re.finditer(re.escape(name), text):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in ms):
+                ms.append(Mention(hit.start(), hit.end(), name, cls, 0, key=key))
+    ms.sort(key=lambda m: m.start)
+    sents = [Sentence(0, len(text))]
+    evs = extract_events(doc, ms, sents, offset=0, published=published)
+    return ms, evs
+
+
+def _keys(ms, idx) -> tuple[str, ...]:
+    return tuple(sorted(ms[i].key or ms[i].text for i in idx))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # the capital stands for the state the text names elsewhere
+        ("ロシアは孤立している。モスクワはトルコの外相を招待した。", "CONSULT", ("russia",), ("turkey",)),
+        # without a mention of the state, the capital itself (the link stage maps it)
+        ("北京は米国の新たな関税措置に強く反発した。", "REJECT", ("beijing",), ("united-states",)),
+        ("ワシントンはイランの核開発を非難した。", "ACCUSE", ("washington-dc",), ("iran",)),
+    ],
+)
+def test_capital_subject_acts_for_its_state(nlp, text, etype, actors, targets):
+    ms, evs = code_keyed(nlp, text)
+    ev = [e for e in evs if e.etype == etype]
+    assert [(_keys(ms, e.actors), _keys(ms, e.targets)) for e in ev] == [(actors, targets)]
+    assert ev[0].how.endswith(":metonymy")
+
+
+def test_capital_as_place_is_no_actor(nlp):
+    ms, evs = code_keyed(nlp, "インドとトルコは北京で会談した。")
+    consult = [e for e in evs if e.etype == "CONSULT"]
+    assert [_keys(ms, e.actors + e.targets) for e in consult] == [("india", "turkey")]
+    assert not any("metonymy" in e.how for e in evs)
+
+
+def test_invitation_to_a_gathering_is_one_multilateral_meeting(nlp):
+    ms, evs = code_keyed(
+        nlp, "ロシアは先週、地域会合のために、インド、トルコ、エジプトなど各国の外相を招待した。"
+    )
+    consult = [e for e in evs if e.etype == "CONSULT"]
+    assert len(consult) == 1
+    assert _keys(ms, consult[0].targets) == ("egypt", "india", "turkey")
+    assert consult[0].mode == "multilateral"
+
+
+def test_visits_to_listed_states_stay_separate(nlp):
+    ms, evs = code_keyed(nlp, "ロシアの外相はインドとトルコを訪問した。")
+    pairs = sorted(_keys(ms, e.targets) for e in evs if e.etype == "CONSULT")
+    assert pairs == [("india",), ("turkey",)]
+
+
+def test_partner_beside_a_means_noun(nlp):
+    """「Xと電話で会談」: X is the partner (not a place), the mode is phone."""
+    ms, evs = code_keyed(nlp, "韓国の尹錫悦大統領は日本の岸田首相と電話で会談した。")
+    consult = [e for e in evs if e.etype == "CONSULT"]
+    assert [(_keys(ms, e.actors), _keys(ms, e.targets), e.mode) for e in consult] == [
+        (("yoon-suk-yeol",), ("fumio-kishida",), "phone")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        (
+            "中国とロシアは共同声明を発表した。共同声明はまた、米国の制裁を非難したとしている。",
+            "ACCUSE",
+            "united-states",
+        ),
+        (
+            "中国とロシアは共同声明に署名した。共同声明は、日本に軍備拡張をやめるよう求めている。",
+            "REQUEST",
+            "japan",
+        ),
+    ],
+)
+def test_statement_as_subject_speaks_for_its_parties(nlp, text, etype, target):
+    ms, evs = code_keyed(nlp, text)
+    ev = [e for e in evs if e.etype == etype]
+    assert [(_keys(ms, e.actors), _keys(ms, e.targets)) for e in ev] == [(("china", "russia"), (target,))]
+
+
+def test_statement_without_known_parties_speaks_for_nobody(nlp):
+    _, evs = code_keyed(nlp, "共同声明は米国の制裁を非難した。")
+    assert [e for e in evs if e.etype == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("米国は中国を非難した。", 1), ("米国は中国を非難する可能性がある。", 0)]
+)
+def test_confidence_threshold_drops_weak_events(nlp, text, n, monkeypatch):
+    """Events under ``MIN_CONFIDENCE`` are dropped; raising it above every event drops them all."""
+    import kg.extract.events_ja as ej
+
+    _, evs = code_keyed(nlp, text)
+    assert len([e for e in evs if e.etype == "ACCUSE"]) == n
+    assert all(e.confidence >= ej.MIN_CONFIDENCE for e in evs)
+    monkeypatch.setattr(ej, "MIN_CONFIDENCE", 1.0)
+    _, evs = code_keyed(nlp, text)
+    assert evs == []

@@ -42,6 +42,7 @@ __all__ = [
     "LEADER_NOUNS",
     "person_states",
     "leader_mentions",
+    "capital_states",
 ]
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class Args:
         self.about: list[int] = []
         self.path = 1
         self.coref = False
+        self.metonymy = False
 
     def add(self, role: str, idx: Sequence[int]) -> None:
         lst = getattr(self, role)
@@ -161,6 +163,49 @@ def leader_mentions(states: dict[int, str], mentions: Sequence[Mention]) -> dict
     return {st: max(c, key=lambda i: (c[i], -i)) for st, c in counts.items()}
 
 
+def capital_states(mentions: Sequence[Mention], kb: Any = None) -> dict[int, int]:
+    """Mention index of a capital city -> the mention that stands for its state.
+
+    A capital as the subject of an act (「モスクワは…招待した」, 「北京は反発した」)
+    acts for its government. The state is the document's first mention of
+    the country whose capital it is; when the document never names that
+    country, the capital maps to itself (the link stage maps it, see
+    ``how="…:metonymy"``). Capitals come from the knowledge base
+    (locations with ``kind: capital``).
+
+    >>> from types import SimpleNamespace as NS
+    >>> kb = NS(records={"moscow": NS(kind="capital", country="russia"), "kyoto": NS(kind="city", country="japan")})
+    >>> ms = [Mention(0, 4, "モスクワ", "Location", 0, key="moscow"), Mention(5, 8, "ロシア", "Country", 0, key="russia"),
+    ...       Mention(9, 11, "京都", "Location", 0, key="kyoto")]
+    >>> capital_states(ms, kb)
+    {0: 1}
+    >>> capital_states(ms[:1], kb)
+    {0: 0}
+    """
+    if kb is None:
+        try:
+            from kg.kb import load_kb
+
+            kb = load_kb()
+        except Exception:  # noqa: BLE001 - without a knowledge base no capital is known
+            log.debug("no knowledge base for capitals", exc_info=True)
+            return {}
+    records = getattr(kb, "records", {})
+    first_state: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.cls == "Country" and m.key and m.source != "coref":
+            first_state.setdefault(m.key, i)
+    out: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if m.cls != "Location" or not m.key or m.source == "coref":
+            continue
+        rec = records.get(m.key)
+        if rec is None or getattr(rec, "kind", "") != "capital" or not getattr(rec, "country", ""):
+            continue
+        out[i] = first_state.get(rec.country, i)
+    return out
+
+
 class Ctx:
     def __init__(
         self,
@@ -169,9 +214,13 @@ class Ctx:
         offset: int,
         lex: Lexicon,
         leaders: dict[str, int] | None = None,
+        capitals: dict[int, int] | None = None,
+        speakers: dict[int, tuple[int, ...]] | None = None,
     ) -> None:
         self.doc, self.mentions, self.offset, self.lex = doc, mentions, offset, lex
         self.leaders = leaders or {}
+        self.capitals = capitals or {}
+        self.speakers = speakers or {}
         end = offset + len(doc.text)
         self.tok_m: dict[int, list[int]] = {}
         for mi, m in enumerate(mentions):
@@ -235,17 +284,33 @@ class Ctx:
         if not found and depth == 0:
             # a title with its country: 「フランスの外相は」
             for c in tok.children:
-                if c.dep_ == "nmod" and marker(c) == "の":
+                if c.dep_ == "nmod" and marker(c) in ("の", "などの", "等の"):
                     found.extend(self.phrase_mentions(c, args, depth + 1))
             if tok.lemma_ in LEADER_NOUNS:
                 found = self.as_leaders(found)  # 「ロシアの指導者は」: its leader
-        if depth < 3:
+        if depth < 6:
             for c in tok.children:
-                if c.dep_ == "conj" or (
-                    c.dep_ == "nmod" and marker(c) in ("と", "や", "、", "・", "及び", "および")
+                if (
+                    c.dep_ == "conj"
+                    or (
+                        c.dep_ == "nmod"
+                        and marker(c) in ("と", "や", "、", "・", "及び", "および", "など", "等")
+                    )
+                    or _listed(c)
                 ):
                     found.extend(self.phrase_mentions(c, args, depth + 1))
         return self.expand(list(dict.fromkeys(found)), args)
+
+
+def _listed(c: Any) -> bool:
+    """A proper noun listed before another with a comma (「インド、カザフスタン、パキスタンなど」)."""
+    return (
+        c.dep_ == "nmod"
+        and c.pos_ == "PROPN"
+        and c.i < c.head.i
+        and marker(c) == ""
+        and any(x.dep_ == "punct" and x.text in ("、", ",", "，") and x.i == c.i + 1 for x in c.children)
+    )
 
 
 QUOTE_PRED = Predicate(
@@ -255,6 +320,27 @@ QUOTE_PRED = Predicate(
 
 def _is_passive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ in _PASSIVE_AUX for c in tok.children)
+
+
+#: Markers of a partner that the parser hangs on a means noun (「岸田首相と電話で」).
+_MEANS_PARTNER_MARKERS = frozenset({"と", "とも"})
+
+
+def _dependents(h: Any) -> list[tuple[Any, str]]:
+    """The dependents of ``h`` with their case markers.
+
+    A partner coordinated with a means noun in で (「Xと電話で会談」, 「Xとオンラインで協議」)
+    is lifted out of the noun and given its own と.
+    """
+    out: list[tuple[Any, str]] = []
+    for c in h.children:
+        mk = marker(c)
+        out.append((c, mk))
+        if mk in ("で", "でも"):
+            out.extend(
+                (x, "と") for x in c.children if x.dep_ == "nmod" and marker(x) in _MEANS_PARTNER_MARKERS
+            )
+    return out
 
 
 def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -> Args:
@@ -267,23 +353,34 @@ def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -
     agent_mk = ctx.lex.passive_agent_markers
     heads = [head] + ([noun] if noun is not None and noun is not head else [])
     for h in heads:
-        for c in h.children:
+        for c, mk in _dependents(h):
             if c is noun or c.dep_ in ("aux", "punct", "case", "mark", "cop"):
                 continue
-            mk = marker(c)
             ms = ctx.phrase_mentions(c, args)
             if not ms:
                 continue
             about = [i for i in ms if ctx.mentions[i].cls in ABOUT_CLASSES]
             if about:
                 args.add("about", about)
+                if mk in actor_mk and not passive and noun is None:
+                    # 「共同声明は…と非難した」: a statement as the subject speaks for its parties
+                    said = [p for i in about for p in ctx.speakers.get(i, ())]
+                    if said:
+                        args.add("actors", said)
+                        args.path += 1
             ms = [i for i in ms if ctx.mentions[i].cls not in ABOUT_CLASSES]
             if not ms:
                 continue
             locs = [i for i in ms if ctx.mentions[i].cls == "Location"]
             ents = [i for i in ms if ctx.mentions[i].cls != "Location"]
             if mk == "で" or mk == "でも":
-                args.add("locations", ms)
+                lifted = {
+                    i
+                    for x in c.children
+                    if x.dep_ == "nmod" and marker(x) in _MEANS_PARTNER_MARKERS
+                    for i in ctx.phrase_mentions(x)
+                }
+                args.add("locations", [i for i in ms if i not in lifted])
                 continue
             if h is noun and mk == "の":
                 args.add("actors", ents)
@@ -302,6 +399,12 @@ def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -
                 args.add("actors", ents)
                 continue
             if mk in actor_mk:
+                if not passive and ctx.capitals:
+                    # 「モスクワは…を招待した」: a capital as the subject acts for its state
+                    states = [ctx.capitals[i] for i in locs if i in ctx.capitals]
+                    if states:
+                        args.metonymy = True
+                        ents = ents + [i for i in states if i not in ents]
                 args.add("targets" if passive else "actors", ents)
                 continue
             tmk = pred.targets + tuple(

@@ -45,6 +45,7 @@ from kg.extract.arguments_ja import (
     QUOTE_PRED,
     Args,
     Ctx,
+    capital_states,
     clause_args,
     governor,
     leader_mentions,
@@ -55,6 +56,7 @@ from kg.extract.arguments_ja import (
 )
 from kg.extract.assertion import is_hypothetical, is_negated
 from kg.extract.dates import clause_date, find_dates, is_future
+from kg.extract.facts import agreement_speakers, extract_facts
 from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate, load_lexicon
 from kg.types import EventCandidate, Mention, Sentence
 
@@ -71,6 +73,21 @@ REQUEST_TYPES = frozenset({"REQUEST", "COERCE", "THREATEN"})
 #: Markers of a noun modifier that names who receives the act (「…への支援」).
 RECIPIENT_MARKERS = frozenset({"への", "に対する", "に対して", "に対し", "向け"})
 ADDRESSEE_PRED = Predicate(lemma="", etype="REQUEST", targets=("に", "に対し", "に対して", "へ"))
+
+
+#: Nouns of a gathering of many parties: partners of a meeting held for one are all one meeting.
+MULTILATERAL_NOUNS = ("会議", "会合", "サミット", "フォーラム", "総会", "首脳会合", "閣僚会合")
+
+
+def _multilateral(head: Any) -> bool:
+    """True when the clause of ``head`` is about a gathering (「…会合のために招待した」)."""
+    for c in head.children:
+        if c.dep_ not in ("obl", "obj", "nmod", "advcl"):
+            continue
+        for t in c.subtree:
+            if t.pos_ in ("NOUN", "PROPN") and t.text.endswith(MULTILATERAL_NOUNS) and t.i < head.i:
+                return True
+    return False
 
 
 def _trigger(lex: Lexicon, tok: Any) -> tuple[Predicate, str] | None:
@@ -106,16 +123,24 @@ TYPE_MODES = {
 }
 
 
+#: Modes a more specific hint may replace (「電話で会談」 is a phone call, not a meeting).
+GENERIC_MODES = frozenset({"", "meet"})
+
+
 def _mode(lex: Lexicon, pred: Predicate, etype: str, toks: Sequence[Any]) -> str:
-    if pred.mode and pred.etype == etype:
-        return pred.mode
+    own = pred.mode if pred.etype == etype else ""
+    if own not in GENERIC_MODES:
+        return own
     allowed = TYPE_MODES.get(etype, frozenset())
+    generic = ""
     for t in toks:
         for c in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "obj", "obl")]:
             for hint, mode in lex.mode_hints.items():
                 if mode in allowed and (c.text.startswith(hint) or c.text.endswith(hint)):
-                    return mode
-    return ""
+                    if mode not in GENERIC_MODES:
+                        return mode
+                    generic = generic or mode
+    return own or generic
 
 
 def extract_events(
@@ -143,7 +168,10 @@ def extract_events(
     """
     lex = load_lexicon("ja")
     states = person_states(mentions, published)
-    ctx = Ctx(doc, mentions, offset, lex, leader_mentions(states, mentions))
+    speakers = agreement_speakers(extract_facts(doc, mentions, sentences, offset=offset), mentions, states)
+    ctx = Ctx(
+        doc, mentions, offset, lex, leader_mentions(states, mentions), capital_states(mentions), speakers
+    )
     dates = [(offset + s, offset + e, v) for s, e, v in find_dates(doc.text, published)]
     found: dict[tuple, EventCandidate] = {}
     triggers: dict[int, tuple[Predicate, str]] = {}
@@ -251,6 +279,7 @@ def extract_events(
                 break
             ga = clause_args(ctx, gtok, pred)
             args.add("actors", ga.actors)
+            args.metonymy = args.metonymy or ga.metonymy
             inherited = True
             args.path += 1
             h = gtok
@@ -266,6 +295,7 @@ def extract_events(
                     sub = clause_args(ctx, c, pred)
                     if sub.actors:
                         args.add("actors", sub.actors)
+                        args.metonymy = args.metonymy or sub.metonymy
                         inherited = True
                         args.path += 1
                         break
@@ -319,7 +349,11 @@ def extract_events(
             if rec:
                 args.add("targets", rec)
                 args.path += 1
-        actors = [a for a in args.actors if mentions[a].cls not in ARG_CLASSES_EXCLUDED]
+        actors = [
+            a
+            for a in args.actors
+            if mentions[a].cls not in ARG_CLASSES_EXCLUDED or (args.metonymy and ctx.capitals.get(a) == a)
+        ]
         targets = [
             t
             for t in args.targets
@@ -368,14 +402,20 @@ def extract_events(
             date=date,
             negated=neg,
             confidence=round(min(0.99, max(0.05, conf)), 3),
-            how=f"ja:{how}:{pred.lemma}" + (":inherited" if inherited else ""),
+            how=f"ja:{how}:{pred.lemma}"
+            + (":inherited" if inherited else "")
+            + (":metonymy" if args.metonymy else ""),
         )
         if ev.confidence < MIN_CONFIDENCE:
             continue
         parts = [ev]
         if etype in SYMMETRIC_TYPES and len(ev.targets) > 1:
-            # 「XはYとZを訪れた」: one event per partner, not a Y–Z tie
-            parts = [replace(ev, targets=(t,)) for t in ev.targets]
+            if _multilateral(head):
+                # 「…の会合のためにA、B、Cの外相を招待した」: one meeting of all of them
+                parts = [replace(ev, mode="multilateral")]
+            else:
+                # 「XはYとZを訪れた」: one event per partner, not a Y–Z tie
+                parts = [replace(ev, targets=(t,)) for t in ev.targets]
         for ev in parts:
             key = (ev.etype, ev.sentence, ev.actors, ev.targets, ev.negated)
             if key not in found or found[key].confidence < ev.confidence:

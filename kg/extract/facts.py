@@ -28,7 +28,15 @@ from kg.extract.assertion import negation_in
 from kg.extract.lexicon import load_lexicon
 from kg.types import Mention, Sentence, StatedFact
 
-__all__ = ["extract_facts", "stated_facts_from_text", "TITLES", "PARTY_VERBS", "ACTOR_CLASSES", "ORG_CLASSES"]
+__all__ = [
+    "extract_facts",
+    "agreement_speakers",
+    "stated_facts_from_text",
+    "TITLES",
+    "PARTY_VERBS",
+    "ACTOR_CLASSES",
+    "ORG_CLASSES",
+]
 
 log = logging.getLogger(__name__)
 
@@ -311,3 +319,63 @@ def extract_facts(
                 break
             v = v.head
     return sorted(facts.values(), key=lambda f: (f.sentence, f.predicate, f.subject, f.object))
+
+
+def agreement_speakers(
+    facts: Sequence[StatedFact], mentions: Sequence[Mention], states: dict[int, str] | None = None
+) -> dict[int, tuple[int, ...]]:
+    """Agreement mention -> the mentions that speak through it (its parties).
+
+    A statement or treaty that "says", "condemns" or "demands" (「共同声明は
+    「…」としている」) stands for its parties. Parties come from the
+    document's ``party`` facts; every mention of the same agreement (see
+    :func:`kg.link.agreement_groups`) shares them. A person who signed acts
+    for a state (``states``: mention index -> state key, from the knowledge
+    base), and that state speaks when the document names it.
+
+    Parameters
+    ----------
+    facts : sequence of StatedFact
+        The document's stated facts (only ``party`` ones are read).
+    mentions : sequence of Mention
+        The document's mentions.
+    states : dict, optional
+        Person mention index -> the key of the state they act for.
+
+    Returns
+    -------
+    dict of int to tuple of int
+        Only agreements with known parties.
+
+    Examples
+    --------
+    >>> ms = [Mention(0, 2, "中国", "Country", 0, key="china"), Mention(3, 6, "ロシア", "Country", 0, key="russia"),
+    ...       Mention(8, 12, "共同声明", "JointStatement", 0), Mention(20, 24, "共同声明", "JointStatement", 1)]
+    >>> fs = [StatedFact("party", 2, 0, 0), StatedFact("party", 2, 1, 0)]
+    >>> agreement_speakers(fs, ms)
+    {2: (0, 1), 3: (0, 1)}
+    """
+    from kg.link import agreement_groups
+
+    states = states or {}
+    state_mention: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.cls == "Country" and m.key and m.source != "coref":
+            state_mention.setdefault(m.key, i)
+    groups = agreement_groups(mentions)
+    by_group: dict[int, list[int]] = {}
+    for f in facts:
+        if f.predicate != "party" or not (0 <= f.subject < len(mentions) and 0 <= f.object < len(mentions)):
+            continue
+        p = f.object
+        if p in states and states[p] in state_mention:
+            p = state_mention[states[p]]
+        lst = by_group.setdefault(groups.get(f.subject, f.subject), [])
+        if p not in lst:
+            lst.append(p)
+    out: dict[int, tuple[int, ...]] = {}
+    for i in sorted(groups):
+        ps = by_group.get(groups[i])
+        if ps:
+            out[i] = tuple(sorted(ps))
+    return out
