@@ -67,3 +67,50 @@ def test_refers_to_points_into_final_sorted_list_with_offset():
 
 def test_no_antecedent_no_mention():
     assert find_coref("両国は合意した。", 0, [], []) == []
+
+
+def _states(text, names):
+    """Mentions for (surface, key) pairs, each at its next occurrence, in text order."""
+    out, pos = [], 0
+    for surface, key in names:
+        s = text.index(surface, pos)
+        out.append(Mention(s, s + len(surface), surface, "Country", 0, key=key, source="kb"))
+        pos = s + len(surface)
+    return out
+
+
+@pytest.mark.parametrize("text,names,people,expected", [
+    # a compound pair wins over states named later but not acting together
+    ("米中は貿易協議を再開した。交渉には日本とカナダの関係者も注目している。両国は来月も協議する。",
+     [("米", "united-states"), ("中", "china"), ("日本", "japan"), ("カナダ", "canada")], [],
+     ["united-states", "china"]),
+    # two owners of leaders, a third state only mentioned as a topic of talk
+    ("ブラジルのルラ大統領とアルゼンチンのミレイ大統領は、ベネズエラ情勢について協議し、両国の協力を確認した。",
+     [("ブラジル", "brazil"), ("アルゼンチン", "argentina"), ("ベネズエラ", "venezuela")],
+     [("ルラ", "lula"), ("ミレイ", "milei")], ["brazil", "argentina"]),
+    # coordinated subjects; a state after that is only an object
+    ("ケニアとエチオピアは国境の町で会合を開き、ソマリアへの支援を話し合った。両国は声明を出した。",
+     [("ケニア", "kenya"), ("エチオピア", "ethiopia"), ("ソマリア", "somalia")], [], ["kenya", "ethiopia"]),
+    # no pair named together: the two latest subjects, not the state merely mentioned after them
+    ("フィンランドは演習を始めた。スウェーデンも参加した。演習はノルウェー沖で行われた。両国の部隊は",
+     [("フィンランド", "finland"), ("スウェーデン", "sweden"), ("ノルウェー", "norway")], [],
+     ["finland", "sweden"]),
+    # the same state twice does not make a pair: the distinct ones do
+    ("エジプトはカタールと仲介を続けた。エジプトは停戦案を示した。両国は", [("エジプト", "egypt"), ("カタール", "qatar"),
+     ("エジプト", "egypt")], [], ["qatar", "egypt"]),
+])
+def test_two_salient_states_are_acting_participants(text, names, people, expected):
+    ms = _states(text, names)
+    for surface, key in people:
+        s = text.index(surface)
+        ms.append(Mention(s, s + len(surface), surface, "Person", 0, key=key, source="kb"))
+    out = add_coref(text, 0, ms, [])
+    co = [m for m in out if m.source == "coref" and m.text == "両国"]
+    assert len(co) == 1
+    assert [out[i].key for i in co[0].refers_to] == expected
+
+
+def test_no_pair_without_two_distinct_states():
+    text = "チリは新憲法を公布した。同国の議会は両国間の"
+    ms = _states(text, [("チリ", "chile")])
+    assert [m for m in find_coref(text, 0, ms, []) if m.text == "両国"] == []

@@ -1,7 +1,10 @@
 """Coreference for what news leans on: 両国, 両首脳, 双方, 同氏, 彼, 同外相.
 
 A pair expression (「両国」「両首脳」「双方」) refers to the two most recent
-distinct states or leaders before it; a singular one (「同氏」「彼」「彼女」,
+distinct states or leaders before it; for states (「両国」「両政府」) those acting
+as participants (:func:`state_pair`): a pair named together (「中国とロシアは」,
+「中ロ」「米中」) first, then the two latest states that are subjects (「インドは」)
+or own a leader (「中国の習近平国家主席」), then any two; a singular one (「同氏」「彼」「彼女」,
 「同」 + a title such as 「同外相」) to the last compatible person, preferring
 one who holds that title. The rules are data (:data:`PAIR_RULES`,
 :data:`SINGLE_RULES`). Each result is a :class:`~kg.types.Mention` with
@@ -25,7 +28,8 @@ from dataclasses import replace
 from kg.recognize.titles import TITLES
 from kg.types import Mention, Sentence
 
-__all__ = ["PAIR_RULES", "SINGLE_RULES", "WINDOW", "find_coref", "add_coref"]
+__all__ = ["PAIR_RULES", "SINGLE_RULES", "WINDOW", "PARTICIPANT_AFTER", "JOINERS", "state_pair", "find_coref",
+           "add_coref"]
 
 #: pair expressions -> the classes their two antecedents may have
 PAIR_RULES: dict[str, tuple[str, ...]] = {
@@ -49,8 +53,18 @@ SINGLE_RULES: dict[str, tuple[str, ...]] = {
 }
 #: how many sentences back an antecedent may be
 WINDOW = 4
+#: what follows a state acting as a participant: a subject or topic particle, its side or government
+#: as subject, its leaders, or the pair word itself (「中ロ両国」)
+PARTICIPANT_AFTER: tuple[str, ...] = (
+    "は", "が", "も", "側は", "側が", "政府は", "政府が", "政権は", "政権が", "首脳", "両国", "両政府",
+)
+#: what joins two states named together (「中国とロシア」「米・中」「日本、韓国」「英国および仏」)
+JOINERS: tuple[str, ...] = ("", "と", "・", "、", "や", "および", "及び", "並びに")
+_OWNER = ("の", "")
 
-_PERSON_TITLES = [t for t in TITLES if t not in ("氏", "さん")]
+_PERSON_TITLES = tuple(t for t in TITLES if t not in ("氏", "さん"))
+#: titles written straight after a state's name (「米大統領」「ロシア外相」「中国外務省報道官」)
+_STATE_TITLES = tuple(t for t in _PERSON_TITLES if len(t) >= 2)
 _PATTERN = re.compile(
     "(?P<pair>" + "|".join(sorted(map(re.escape, PAIR_RULES), key=len, reverse=True)) + ")"
     "|(?P<title>同(?:" + "|".join(map(re.escape, _PERSON_TITLES)) + "))"
@@ -66,6 +80,73 @@ def _ident(m: Mention) -> str:
 def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
     starts = [s.start for s in sentences]
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _participant(text: str, offset: int, mentions: Sequence[Mention], i: int) -> bool:
+    """True when state mention ``i`` acts: a subject, a leader's owner, or named in a compound."""
+    m = mentions[i]
+    after = text[m.end - offset:]
+    if after.startswith(PARTICIPANT_AFTER):
+        return True
+    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+    for owner in _OWNER:  # 「中国の習近平国家主席」「ロシアの外相」「米大統領」
+        if not after.startswith(owner):
+            continue
+        rest = after[len(owner):]
+        if nxt is not None and nxt.cls == "Person" and nxt.start == m.end + len(owner):
+            return True
+        if owner and rest.startswith(_PERSON_TITLES) or not owner and rest.startswith(_STATE_TITLES):
+            return True
+    # coordinated with a participant state: 「中国とロシアは」
+    return nxt is not None and nxt.cls == "Country" and _joined(text, offset, m, nxt) and _participant(
+        text, offset, mentions, i + 1)
+
+
+def _joined(text: str, offset: int, a: Mention, b: Mention) -> bool:
+    return b.start >= a.end and text[a.end - offset : b.start - offset] in JOINERS
+
+
+def state_pair(text: str, offset: int, mentions: Sequence[Mention], before: Sequence[int]) -> list[int]:
+    """The two salient states for 「両国」: indices into ``mentions``, in text order.
+
+    ``before`` are the candidate indices (state mentions before the expression, in
+    text order). First the latest pair named together (「中国とロシア」「中ロ」) whose
+    group acts as a participant; then the two latest distinct participant states
+    (subjects, owners of leaders); then the latest pair named together; then the
+    two latest distinct states.
+
+    Examples
+    --------
+    >>> from kg.types import Mention
+    >>> t = "インドとパキスタンは停戦した。英国は歓迎し、豪州も支持した。両国は"
+    >>> ms = [Mention(0, 3, "インド", "Country", 0, key="india"),
+    ...       Mention(4, 9, "パキスタン", "Country", 0, key="pakistan"),
+    ...       Mention(15, 17, "英国", "Country", 1, key="united-kingdom"),
+    ...       Mention(22, 24, "豪州", "Country", 1, key="australia")]
+    >>> [ms[i].key for i in state_pair(t, 0, ms, [0, 1, 2, 3])]
+    ['india', 'pakistan']
+    """
+    states = [i for i in before if mentions[i].cls == "Country"]
+    # groups of states joined together, latest first
+    groups: list[list[int]] = []
+    for i in states:
+        if groups and groups[-1][-1] == i - 1 and _joined(text, offset, mentions[i - 1], mentions[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    acting = {i for i in states if _participant(text, offset, mentions, i)}
+    pairs = [g for g in reversed(groups) if len(g) == 2 and len({_ident(mentions[i]) for i in g}) == 2]
+    for g in pairs:
+        if all(len(mentions[i].text) == 1 for i in g) or acting & set(g):  # 「中ロ」, 「中国とロシアは」
+            return g
+    for pool in ([i for i in states if i in acting], pairs[0] if pairs else [], states):
+        chosen: list[int] = []
+        for i in reversed(pool):
+            if _ident(mentions[i]) not in {_ident(mentions[j]) for j in chosen}:
+                chosen.append(i)
+            if len(chosen) == 2:
+                return sorted(chosen)
+    return []
 
 
 def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: Sequence[Sentence]
@@ -104,6 +185,11 @@ def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: S
         before = [i for i, x in enumerate(mentions) if x.end <= a and x.start >= lo and x.source != "coref"]
         if m.group("pair"):
             classes = PAIR_RULES[m.group("pair")]
+            if classes == ("Country",):
+                pair = state_pair(text, offset, mentions, before)
+                if pair:
+                    out.append(Mention(a, b, m.group(0), "Country", sent, source="coref", refers_to=tuple(pair)))
+                continue
             chosen: list[int] = []
             seen: set[str] = set()
             for i in reversed(before):
