@@ -95,6 +95,13 @@ def _states(text, names):
     ("フィンランドは演習を始めた。スウェーデンも参加した。演習はノルウェー沖で行われた。両国の部隊は",
      [("フィンランド", "finland"), ("スウェーデン", "sweden"), ("ノルウェー", "norway")], [],
      ["finland", "sweden"]),
+    # a bloc of three states acting after the pair is a third party, not one of the two
+    ("イランとサウジアラビアは国交を回復した。米国、英国、フランスが歓迎した。両国は大使を交換する。",
+     [("イラン", "iran"), ("サウジアラビア", "saudi-arabia"), ("米国", "united-states"), ("英国", "united-kingdom"),
+      ("フランス", "france")], [], ["iran", "saudi-arabia"]),
+    ("トルコは仲介に動いた。シリアも応じた。日米豪が懸念を示す中、両国は協議した。",
+     [("トルコ", "turkey"), ("シリア", "syria"), ("日", "japan"), ("米", "united-states"), ("豪", "australia")], [],
+     ["turkey", "syria"]),
     # the same state twice does not make a pair: the distinct ones do
     ("エジプトはカタールと仲介を続けた。エジプトは停戦案を示した。両国は", [("エジプト", "egypt"), ("カタール", "qatar"),
      ("エジプト", "egypt")], [], ["qatar", "egypt"]),

@@ -111,3 +111,17 @@ def test_curated_surname_after_another_given_name_is_no_hit():
     assert _kb_hit_ok(KBHit(s2, s2 + 5, "boris-johnson", "Person"), text, [])
     s3 = text.index("コロナ")
     assert not _kb_hit_ok(KBHit(s3, s3 + 3, "catherine-colonna", "Person"), text, [])
+
+
+@pytest.mark.parametrize("tokens,expected", [
+    # a dictionary full name in kanji that the NER model left out
+    ([(0, 4, "織田信長", "名詞-固有名詞-人名-一般"), (4, 5, "は", "助詞-係助詞")], [(0, 4, "Person")]),
+    # surname + given name, both kanji and adjacent
+    ([(0, 2, "山本", "名詞-固有名詞-人名-姓"), (2, 4, "五郎", "名詞-固有名詞-人名-名")], [(0, 4, "Person")]),
+    # a katakana piece of a foreign name, a lone surname, a two-character dictionary name: nothing
+    ([(0, 4, "ジョージ", "名詞-固有名詞-人名-一般"), (4, 6, "鈴木", "名詞-固有名詞-人名-姓"),
+      (6, 7, "が", "助詞-格助詞"), (7, 9, "一休", "名詞-固有名詞-人名-一般")], []),
+])
+def test_lexicon_candidates(tokens, expected):
+    from kg.recognize.ner import lexicon_candidates
+    assert [(s, e, c) for s, e, c, *_ in lexicon_candidates(tokens)] == expected

@@ -30,6 +30,7 @@ from kg.recognize.gazetteer import gazetteer, surname_person
 from kg.recognize.heads import head_class
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ner import ORGANS as _ORGANS
+from kg.recognize.ner import lexicon_candidates
 from kg.recognize.ner import ner_candidates as _ner_candidates
 from kg.recognize.ruler import KBHit, match_kb
 from kg.recognize.spans import inside_word
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 USER_DATA_KEY = "kg_kb_hits"
 
 #: how much a source is trusted when spans overlap (lower wins)
-_PRIORITY = {"kb": 0, "mt": 0, "compound": 1, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3}
+_PRIORITY = {"kb": 0, "mt": 0, "compound": 1, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3, "lex": 4}
 _PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
 _SURNAME_RE = re.compile("(?<![\u3400-\u9fff々])([\u3400-\u9fff])(" + "|".join(SURNAME_TITLE) + ")")
 _DIGITS = "0123456789０１２３４５６７８９"
@@ -135,6 +136,10 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     for s, e, cls in accepted_agreements(text, _agreement_spans(doc, offset)):
         cands.append((s, e, cls, None, "agreement", "", ""))
     cands.extend(_ner_candidates(doc, text, g))
+    lex_tokens = [(t.idx, t.idx + len(t.text), t.text, t.tag_ or "") for t in doc] if hasattr(doc, "__iter__") else []
+    for c in lexicon_candidates(lex_tokens):
+        hit = g.lookup_ja(text[c[0]:c[1]])
+        cands.append((c[0], c[1], hit[1], hit[0], *c[4:]) if hit else c)
     chosen = _select(cands, text)
     mentions = []
     for s, e, cls, key, source, label, position in chosen:
@@ -148,7 +153,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
                 cls=cls,
                 sentence=_sentence_index(sentences, offset + s),
                 key=key,
-                source="rule" if source in ("agreement", "compound") else source,
+                source="rule" if source in ("agreement", "compound") else "ner" if source == "lex" else source,
                 ner_label=label,
                 position=position,
             )

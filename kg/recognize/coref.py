@@ -112,8 +112,9 @@ def state_pair(text: str, offset: int, mentions: Sequence[Mention], before: Sequ
     ``before`` are the candidate indices (state mentions before the expression, in
     text order). First the latest pair named together (「中国とロシア」「中ロ」) whose
     group acts as a participant; then the two latest distinct participant states
-    (subjects, owners of leaders); then the latest pair named together; then the
-    two latest distinct states.
+    (subjects, owners of leaders), a bloc of three or more states named together
+    left out; then the latest pair named together; then the two latest distinct
+    states.
 
     Examples
     --------
@@ -134,7 +135,10 @@ def state_pair(text: str, offset: int, mentions: Sequence[Mention], before: Sequ
             groups[-1].append(i)
         else:
             groups.append([i])
-    acting = {i for i in states if _participant(text, offset, mentions, i)}
+    # a bloc of three or more states named together (「米英豪」「アメリカ、イギリス、オーストラリア」) acts as one
+    # third party, never as one of the pair
+    bloc = {i for g in groups if len({_ident(mentions[j]) for j in g}) > 2 for i in g}
+    acting = {i for i in states if i not in bloc and _participant(text, offset, mentions, i)}
     pairs = [g for g in reversed(groups) if len(g) == 2 and len({_ident(mentions[i]) for i in g}) == 2]
     for g in pairs:
         if all(len(mentions[i].text) == 1 for i in g) or acting & set(g):  # 「中ロ」, 「中国とロシアは」
