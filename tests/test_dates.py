@@ -45,3 +45,44 @@ def test_offsets_point_at_the_expression():
 )
 def test_is_future(value, future):
     assert is_future(value, PUB) is future
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("ginza")
+    return spacy.load("ja_ginza")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        # a date opening the sentence covers every clause of the chain
+        ("2023年3月2日、ブラジルの大統領はインドを訪問し、首相と会談した。", "会談", "2023-03-02"),
+        # a date written in a later clause is that clause's only
+        ("ブラジルの大統領はインドを訪問し、3月2日に首相と会談した。", "訪問", ""),
+        ("ブラジルの大統領はインドを訪問し、3月2日に首相と会談した。", "会談", "2023-03-02"),
+        # the relative clause that says when an event noun took place dates it
+        ("先月10日にパリで行われた首脳会談は成功した。", "会談", "2023-10-10"),
+        # a date inside another clause does not date the main one
+        ("ロシアが2022年2月に侵攻したウクライナを、ドイツは支援した。", "支援", ""),
+    ],
+)
+def test_clause_date_own_clause_only(nlp, text, lemma, expected):
+    from kg.extract.dates import clause_date
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_ == lemma or t.text == lemma)
+    assert clause_date(head, find_dates(text, "2023-11-10")) == expected
+
+
+@pytest.mark.parametrize("offset", [0, 120])
+def test_clause_date_with_a_chunk_offset(nlp, offset):
+    from kg.extract.dates import clause_date
+
+    text = "木曜日、カナダはイランを非難した。"
+    doc = nlp(text)
+    dates = [(offset + s, offset + e, v) for s, e, v in find_dates(text, "2023-11-10")]
+    head = next(t for t in doc if t.lemma_ == "非難")
+    assert clause_date(head, dates, offset) == "2023-11-09"

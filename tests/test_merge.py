@@ -89,3 +89,43 @@ def test_same_sentence_counted_once():
     a = ev("CONSULT", ["a", "b"], conf=0.6)
     (m,) = merge_events([a, a])
     assert m.report_count == 1
+
+
+PUBS = {"d2022": "2022-02-05", "d2024a": "2024-05-17", "d2024b": "2024-05-20", "dnone": "", "dother": ""}
+
+
+@pytest.mark.parametrize(
+    ("undated_doc", "joins"),
+    [
+        ("d2024a", "2024-05-16"),  # published the next day: a retelling of the dated meeting
+        ("d2024b", "2024-05-16"),  # four days later, still near
+        ("d2022", ""),  # two years earlier: another meeting, left undated
+        ("dnone", "2024-05-16"),  # no publication date: joins the best-reported group
+    ],
+)
+def test_undated_report_joins_only_a_group_near_its_publication(undated_doc, joins):
+    dated = [
+        ev("CONSULT", ["putin", "xi"], date="2024-05-16", doc="d2024a"),
+        ev("CONSULT", ["putin", "xi"], date="2024-05-16", doc="d2024b", start=9),
+        ev("CONSULT", ["putin", "xi"], date="2024-02-24", doc="dother", start=20),
+    ]
+    undated = ev("CONSULT", ["xi"], ["putin"], doc=undated_doc, start=40)
+    out = merge_events([*dated, undated], published=PUBS)
+    holder = [e for e in out if any(x.start == 40 for x in e.evidence)]
+    assert [e.date for e in holder] == [joins]
+
+
+def test_undated_reports_of_distant_years_stay_apart():
+    a = ev("AGREE", ["china", "russia"], doc="d2022")
+    b = ev("AGREE", ["russia", "china"], doc="d2024a", start=7)
+    assert len(merge_events([a, b], published=PUBS)) == 2
+    assert len(merge_events([a, b])) == 1  # without publication dates nothing tells them apart
+
+
+def test_undated_report_prefers_its_own_documents_group():
+    own = ev("SUPPORT", ["a"], ["b"], date="2023-01", doc="dnone")
+    other = ev("SUPPORT", ["a"], ["b"], date="2023-06-02", doc="d2022", start=3)
+    undated = ev("SUPPORT", ["a"], ["b"], doc="dnone", start=50)
+    out = merge_events([own, other, undated], published=PUBS)
+    holder = [e for e in out if any(x.start == 50 for x in e.evidence)]
+    assert [e.date for e in holder] == ["2023-01"]

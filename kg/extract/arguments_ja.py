@@ -23,6 +23,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from kg.extract.dates import HAPPEN_VERBS
 from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate
 from kg.types import Mention, Sentence
 
@@ -418,6 +419,16 @@ def clause_args(ctx: Ctx, head: Any, pred: Predicate, noun: Any | None = None) -
                 elif pred.etype == "ASSAULT":
                     ents = ents + locs
                 args.add("targets", ents)
+    if noun is not None:
+        # 「北京で行われた首脳会談」: where the relative clause says the event took place
+        for c in noun.children:
+            if c.dep_ == "acl" and c.i < noun.i and c.lemma_ in HAPPEN_VERBS:
+                for x in c.children:
+                    if marker(x) in ("で", "でも"):
+                        args.add(
+                            "locations",
+                            [i for i in ctx.phrase_mentions(x) if ctx.mentions[i].cls == "Location"],
+                        )
     if noun is not None and noun is head and not args.actors:
         # 「岸田首相の最近の欧州歴訪」: the actor owns the event noun through a chain of の
         args.add(

@@ -162,6 +162,8 @@ def find_dates(text: str, published: str) -> list[tuple[int, int, str]]:
     [(0, 2, '2024-05')]
     >>> find_dates("同日、声明を発表した", "2024-05-16")
     [(0, 2, '2024-05-16')]
+    >>> find_dates("先月10日と先週木曜日に", "2024-05-20")
+    [(0, 5, '2024-04-10'), (6, 11, '2024-05-16')]
     """
     pub = _pub(published)
     out: list[tuple[int, int, str]] = []
@@ -196,6 +198,25 @@ def find_dates(text: str, published: str) -> list[tuple[int, int, str]]:
                     out.append((s, e2, resolve(year + v2[4:], None, pub)))
                 i += 2
                 continue
+        # 先月10日 / 今月3日: a relative month then a day without a month
+        if typ == "DURATION" and value.endswith("M") and i + 1 < len(found):
+            s2, e2, typ2, v2, _ = found[i + 1]
+            if typ2 == "DATE" and v2.startswith("XXXX-XX-") and s2 - e <= 1:
+                month = resolve(value, mod, pub)
+                if month:
+                    out.append((s, e2, resolve(month + v2[7:], None, pub)))
+                i += 2
+                continue
+        # 先週木曜日: a weekday of the week before publication
+        if typ == "DURATION" and value.endswith("W") and i + 1 < len(found) and pub is not None:
+            s2, e2, typ2, v2, _ = found[i + 1]
+            wk = re.match(r"^XXXX-WXX-(\d)$", v2)
+            if typ2 == "DATE" and wk and s2 - e <= 1:
+                weeks = int(float(value[1:-1])) * (-1 if mod == "BEFORE" else 1 if mod == "AFTER" else 0)
+                monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=weeks)
+                out.append((s, e2, (monday + dt.timedelta(days=int(wk.group(1)) - 1)).isoformat()))
+                i += 2
+                continue
         v = resolve(value, mod, pub)
         if v:
             out.append((s, e, v))
@@ -219,13 +240,21 @@ def is_future(value: str, published: str) -> bool:
     return value > published[:n]
 
 
+#: Verbs of a relative clause that tell when an event noun took place (「…に行われた会談」).
+HAPPEN_VERBS = frozenset({"行う", "おこなう", "開く", "開催", "実施", "開始", "始まる", "始める", "行なう"})
+
+
 def clause_date(head: Any, dates: Sequence[tuple[int, int, str]], offset: int = 0) -> str:
     """The date of the clause headed by ``head`` (a spaCy token).
 
     ``dates`` are ``(start, end, value)`` in the same coordinates as
     ``offset + token.idx``. A date belongs to the first predicate up its
     dependency path; a clause without one takes the date of the clause it
-    is chained to (〜し、〜した) and otherwise has none.
+    is chained to (〜し、〜した), the date of a relative clause that says
+    when an event noun took place (「木曜日に行われた会談」), or a date that
+    opens the sentence before its first chained clause (「5月16日、…を訪問し、
+    …と会談した」), and otherwise has none: never the date of another
+    clause of the sentence.
     """
     doc = head.doc
 
@@ -240,18 +269,33 @@ def clause_date(head: Any, dates: Sequence[tuple[int, int, str]], offset: int = 
         return t
 
     owned: dict[int, str] = {}
+    dated_tokens: dict[int, set[int]] = {}
     for s, e, v in dates:
         toks = [t for t in doc if offset + t.idx >= s and offset + t.idx < e]
         if not toks:
             continue
         o = owner(toks[-1])
-        owned.setdefault(o.i, v)
+        if o.i not in owned or len(v) > len(owned[o.i]):  # the most specific date of the clause
+            owned[o.i] = v
+            dated_tokens[o.i] = {t.i for t in toks}
+    start = min(t.i for t in head.subtree)
     h = head
     for _ in range(6):
-        if h.i in owned:
+        if h.i in owned and (h is head or max(dated_tokens[h.i]) < start):
+            # a governing clause's date covers this one only when it is written before it
             return owned[h.i]
         if h.dep_ in ("advcl", "conj", "acl", "ccomp") and h.head is not h:
             h = h.head
             continue
         break
+    # 「先週木曜日に北京で行われた首脳会談」: the clause describing an event noun dates it
+    for c in head.children:
+        if c.dep_ == "acl" and c.i < head.i and c.i in owned and c.lemma_ in HAPPEN_VERBS:
+            return owned[c.i]
+    # 「5月16日、AはXを訪問し、Yと会談した」: a date opening the sentence covers its chain
+    for c in head.children:
+        if c.dep_ in ("advcl", "conj") and c.i < head.i and c.i in owned:
+            first = next((t for t in head.subtree if not t.is_punct), None)
+            if first is not None and first.i in dated_tokens.get(c.i, ()):
+                return owned[c.i]
     return ""

@@ -371,7 +371,7 @@ def extract_events(
             targets = [t for t in targets if mentions[t].cls != "Country" or mentions[t].key not in own]
         if not actors:
             continue
-        date = clause_date(head, dates)
+        date = clause_date(head, dates, offset)
         if is_future(date, published):
             continue
         neg = is_negated(head)
