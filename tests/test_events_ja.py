@@ -350,6 +350,16 @@ def test_statement_as_subject_speaks_for_its_parties(nlp, text, etype, target):
     assert [(_keys(ms, e.actors), _keys(ms, e.targets)) for e in ev] == [(("china", "russia"), (target,))]
 
 
+def test_joint_statement_of_a_summit_speaks_for_its_participants(nlp):
+    ms, evs = code_keyed(
+        nlp, "インドはトルコと首脳会談を行った。会談後に発表された共同声明は、米国の関税措置を非難した。"
+    )
+    ev = [e for e in evs if e.etype == "ACCUSE"]
+    assert [(_keys(ms, e.actors), _keys(ms, e.targets)) for e in ev] == [
+        (("india", "turkey"), ("united-states",))
+    ]
+
+
 def test_statement_without_known_parties_speaks_for_nobody(nlp):
     _, evs = code_keyed(nlp, "共同声明は米国の制裁を非難した。")
     assert [e for e in evs if e.etype == "ACCUSE"] == []

@@ -61,7 +61,15 @@ from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate, load_lexicon
 from kg.types import EventCandidate, Mention, Sentence
 
 # re-exported for the modules that read them from here
-__all__ = ["extract_events", "ARG_CLASSES_EXCLUDED", "ABOUT_CLASSES", "Args", "clause_args", "sentence_index"]
+__all__ = [
+    "extract_events",
+    "summit_parties",
+    "ARG_CLASSES_EXCLUDED",
+    "ABOUT_CLASSES",
+    "Args",
+    "clause_args",
+    "sentence_index",
+]
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +151,51 @@ def _mode(lex: Lexicon, pred: Predicate, etype: str, toks: Sequence[Any]) -> str
     return own or generic
 
 
+def summit_parties(
+    events: Sequence[EventCandidate], mentions: Sequence[Mention], states: dict[int, str]
+) -> tuple[int, ...]:
+    """The states that met at the best-attested meeting of some events (who a joint statement speaks for).
+
+    A joint statement whose parties the text never names is the statement of
+    the summit it reports: the participants of the surest CONSULT event with
+    two or more sides, people replaced by the state they act for when the
+    document names it.
+
+    >>> ms = [Mention(0, 2, "習近平", "Person", 0, key="xi"), Mention(3, 5, "中国", "Country", 0, key="china"),
+    ...       Mention(6, 9, "プーチン", "Person", 0, key="putin")]
+    >>> evs = [EventCandidate("CONSULT", 0, (0, 2), confidence=0.8), EventCandidate("CONSULT", 0, (2,), confidence=0.9)]
+    >>> summit_parties(evs, ms, {0: "china", 2: "russia"})
+    (1, 2)
+    """
+    state_mention: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.cls == "Country" and m.key and m.source != "coref":
+            state_mention.setdefault(m.key, i)
+    best: tuple[float, tuple[int, ...]] | None = None
+    for ev in events:
+        if ev.etype != "CONSULT" or ev.negated:
+            continue
+        sides = sorted(
+            {
+                state_mention.get(states.get(i, ""), i)
+                for i in ev.actors + ev.targets
+                if mentions[i].cls != "Location"
+            }
+        )
+        keys = {mentions[i].key or mentions[i].text for i in sides}
+        if len(keys) >= 2 and (best is None or ev.confidence > best[0]):
+            best = (ev.confidence, tuple(sides))
+    return best[1] if best else ()
+
+
 def extract_events(
-    doc: Any, mentions: Sequence[Mention], sentences: Sequence[Sentence], *, offset: int, published: str
+    doc: Any,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    *,
+    offset: int,
+    published: str,
+    speakers: dict[int, tuple[int, ...]] | None = None,
 ) -> list[EventCandidate]:
     """Code the events of one parsed Japanese chunk.
 
@@ -160,6 +211,10 @@ def extract_events(
         Where the chunk starts in the context.
     published : str
         Publication date (``YYYY-MM-DD`` or ``""``) for relative dates.
+    speakers : dict, optional
+        Agreement mention -> the mentions it speaks for (「共同声明は…と非難した」);
+        computed when not given: the document's stated parties, and for a
+        joint statement with none, the participants of the chunk's summit.
 
     Returns
     -------
@@ -168,7 +223,21 @@ def extract_events(
     """
     lex = load_lexicon("ja")
     states = person_states(mentions, published)
-    speakers = agreement_speakers(extract_facts(doc, mentions, sentences, offset=offset), mentions, states)
+    if speakers is None:
+        speakers = agreement_speakers(
+            extract_facts(doc, mentions, sentences, offset=offset), mentions, states
+        )
+        end = offset + len(doc.text)
+        silent = [
+            i
+            for i, m in enumerate(mentions)
+            if m.cls == "JointStatement" and i not in speakers and offset <= m.start < end
+        ]
+        if silent:
+            pre = extract_events(doc, mentions, sentences, offset=offset, published=published, speakers={})
+            summit = summit_parties(pre, mentions, states)
+            if summit:
+                speakers = {**speakers, **{i: summit for i in silent}}
     ctx = Ctx(
         doc, mentions, offset, lex, leader_mentions(states, mentions), capital_states(mentions), speakers
     )
