@@ -33,6 +33,7 @@ from kg.recognize.ner import ORGANS as _ORGANS
 from kg.recognize.ner import lexicon_candidates
 from kg.recognize.ner import ner_candidates as _ner_candidates
 from kg.recognize.ruler import KBHit, match_kb
+from kg.recognize.runs import run_candidates
 from kg.recognize.spans import inside_word
 from kg.recognize.titles import SURNAME_TITLE, strip_title, title_at
 from kg.types import Mention, Sentence
@@ -137,6 +138,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
         cands.append((s, e, cls, None, "agreement", "", ""))
     cands.extend(_ner_candidates(doc, text, g))
     lex_tokens = [(t.idx, t.idx + len(t.text), t.text, t.tag_ or "") for t in doc] if hasattr(doc, "__iter__") else []
+    cands.extend(run_candidates(lex_tokens, [h.start for h in kb_hits if h.cls in ("Country", "Location")]))
     for c in lexicon_candidates(lex_tokens):
         hit = g.lookup_ja(text[c[0]:c[1]])
         cands.append((c[0], c[1], hit[1], hit[0], *c[4:]) if hit else c)

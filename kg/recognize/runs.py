@@ -1,0 +1,106 @@
+"""Organisation names read off runs of nouns: 「ロシア海軍」, 「東風汽車」, 「日本サッカー協会」.
+
+An organisation's name in Japanese is often a run of nouns that opens with
+a proper name (a state, a city, a founder) and ends in a head word that
+says what it is (海軍, 汽車, 協会, 大学, 電力). GiNZA reads only the state
+inside such a run (「ロシア」 in 「ロシア海軍の軍人」) or calls the run a
+person. :func:`run_candidates` finds the longest run of noun tokens that
+starts at a proper noun (or a curated name) and whose prefix, cut at a
+token boundary, ends in an organisation head (:data:`kg.recognize.heads.HEADS`):
+that prefix is one candidate, which then wraps the state inside it.
+
+Heads that also end family names (社, 党, 隊, 局: see
+:data:`kg.recognize.heads.WEAK_HEADS`) need a head token of their own, and
+a government word (政府, 政権, 当局) never makes a run: a state's
+government is the state.
+
+>>> toks = [(0, 3, "ロシア", "名詞-固有名詞-地名-国"), (3, 5, "海軍", "名詞-普通名詞-一般"),
+...         (5, 6, "の", "助詞-格助詞"), (6, 8, "軍人", "名詞-普通名詞-一般")]
+>>> run_candidates(toks)
+[(0, 5, 'ArmedForces', None, 'ner', 'run', '')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kg.recognize.heads import WEAK_HEADS, head_of
+from kg.recognize.spans import GOVERNMENT_SUFFIXES
+
+__all__ = ["RUN_CLASSES", "NOUN_TAGS", "run_candidates"]
+
+#: classes a run's head may give (places and events have their own rules)
+RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media"})
+#: tags of the tokens a run is made of
+NOUN_TAGS = ("名詞-固有名詞", "名詞-普通名詞", "接尾辞-名詞的", "名詞-数詞")
+_START_TAG = "名詞-固有名詞"
+#: proper-noun tags that never open an organisation's name (a person's given name, a title)
+_NO_START = ("名詞-固有名詞-人名-名",)
+
+
+def _head_ok(span: str, last_token: str) -> str | None:
+    """The organisation class the head of ``span`` gives, or None.
+
+    >>> _head_ok("ロシア海軍", "海軍"), _head_ok("中山社", "社"), _head_ok("山田隊", "山田隊")
+    ('ArmedForces', 'Company', None)
+    """
+    found = head_of(span)
+    if found is None or found[1] not in RUN_CLASSES:
+        return None
+    head, cls = found
+    if head in WEAK_HEADS and last_token != head:
+        return None
+    return cls
+
+
+def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable[int] = ()) -> list[tuple]:
+    """Organisation names over runs of noun tokens, as recognition candidates.
+
+    Parameters
+    ----------
+    tokens : sequence of (int, int, str, str)
+        ``(start, end, text, tag)`` of each token, in order (GiNZA's ``tag_``).
+    starts : iterable of int
+        Offsets where a curated name (a state, a city) starts: a run may open there too.
+
+    Returns
+    -------
+    list of tuple
+        ``(start, end, cls, None, "ner", "run", "")``, one per run at most.
+
+    Examples
+    --------
+    >>> toks = [(0, 2, "東風", "名詞-普通名詞-一般"), (2, 4, "汽車", "名詞-普通名詞-一般"),
+    ...         (4, 5, "の", "助詞-格助詞")]
+    >>> run_candidates(toks), run_candidates(toks, starts=[0])
+    ([], [(0, 4, 'Company', None, 'ner', 'run', '')])
+    >>> toks = [(0, 2, "日本", "名詞-固有名詞-地名-国"), (2, 4, "政府", "名詞-普通名詞-一般")]
+    >>> run_candidates(toks)
+    []
+    """
+    start_set = set(starts)
+    out: list[tuple] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        s, _, _, tag = tokens[i]
+        opens = (tag.startswith(_START_TAG) and not tag.startswith(_NO_START)) or s in start_set
+        if not opens:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tokens[j][3].startswith(NOUN_TAGS) and tokens[j][0] == tokens[j - 1][1]:
+            j += 1
+        found = None
+        for k in range(j, i + 1, -1):  # the longest prefix of two tokens or more
+            span = "".join(t[2] for t in tokens[i:k])
+            if span.endswith(GOVERNMENT_SUFFIXES):
+                continue
+            cls = _head_ok(span, tokens[k - 1][2])
+            if cls:
+                found = (s, tokens[k - 1][1], cls, None, "ner", "run", "")
+                break
+        if found:
+            out.append(found)
+        i = j
+    return out
