@@ -314,7 +314,7 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
         entities[key] = Entity(**{**e.__dict__, "alt_labels": tuple(sorted(set(e.alt_labels) | alts))})
     from kg.extract.merge import merge_events
 
-    merged = tuple(merge_events(events))
+    merged = tuple(merge_events(events, published={a.doc.doc_id: a.doc.published for a in analyses}))
     facts = sorted(set(facts), key=lambda f: (f.doc_id, f.predicate, f.subject, f.object, f.label))
     return LinkedCorpus(docs=tuple(analyses), entities=entities, mention_keys=mention_keys,
                         events=merged, facts=tuple(facts))
