@@ -33,6 +33,9 @@ def _toks(*pieces):
         ([("森山", "名詞-固有名詞-人名-姓"), ("社長", N), ("が", C)], (), []),
         # 「東和」+「社」: the weak head as its own token names a firm
         ([("東和", "名詞-固有名詞-一般"), ("社", S), ("と", C)], (), [("東和社", "Company")]),
+        # 「チリ国営放送は」: a state broadcaster described, not named
+        ([("チリ", P), ("国営", N), ("放送", N), ("は", C)], (), []),
+        ([("ケニア", P), ("大手", N), ("銀行", N), ("が", C)], (), []),
         # a run that does not open at a proper noun or a curated name
         ([("自動車", N), ("産業", N), ("が", C)], (), []),
     ],

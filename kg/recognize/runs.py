@@ -12,7 +12,8 @@ that prefix is one candidate, which then wraps the state inside it.
 Heads that also end family names (社, 党, 隊, 局: see
 :data:`kg.recognize.heads.WEAK_HEADS`) need a head token of their own, and
 a government word (政府, 政権, 当局) never makes a run: a state's
-government is the state.
+government is the state. A run with a describing word (国営, 大手: see
+:data:`DESCRIPTIVE`) describes an organisation without naming it.
 
 >>> toks = [(0, 3, "ロシア", "名詞-固有名詞-地名-国"), (3, 5, "海軍", "名詞-普通名詞-一般"),
 ...         (5, 6, "の", "助詞-格助詞"), (6, 8, "軍人", "名詞-普通名詞-一般")]
@@ -27,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from kg.recognize.heads import WEAK_HEADS, head_of
 from kg.recognize.spans import GOVERNMENT_SUFFIXES
 
-__all__ = ["RUN_CLASSES", "NOUN_TAGS", "run_candidates"]
+__all__ = ["RUN_CLASSES", "NOUN_TAGS", "DESCRIPTIVE", "run_candidates"]
 
 #: classes a run's head may give (places and events have their own rules)
 RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media"})
@@ -36,6 +37,8 @@ NOUN_TAGS = ("名詞-固有名詞", "名詞-普通名詞", "接尾辞-名詞的"
 _START_TAG = "名詞-固有名詞"
 #: proper-noun tags that never open an organisation's name (a person's given name, a title)
 _NO_START = ("名詞-固有名詞-人名-名",)
+#: words that make a run a description, not a name: 「中国国営通信社」 is China's state news agency
+DESCRIPTIVE = frozenset({"国営", "国有", "公営", "官営", "民間", "大手", "主要", "政府系", "系", "各", "地元", "同"})
 
 
 def _head_ok(span: str, last_token: str) -> str | None:
@@ -91,6 +94,9 @@ def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable
         j = i + 1
         while j < n and tokens[j][3].startswith(NOUN_TAGS) and tokens[j][0] == tokens[j - 1][1]:
             j += 1
+        if any(t[2] in DESCRIPTIVE for t in tokens[i + 1:j]):
+            i = j
+            continue
         found = None
         for k in range(j, i + 1, -1):  # the longest prefix of two tokens or more
             span = "".join(t[2] for t in tokens[i:k])
