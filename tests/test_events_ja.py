@@ -378,3 +378,21 @@ def test_confidence_threshold_drops_weak_events(nlp, text, n, monkeypatch):
     monkeypatch.setattr(ej, "MIN_CONFIDENCE", 1.0)
     _, evs = code_keyed(nlp, text)
     assert evs == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items of a proposed condition are not acts of their own
+        ("トルコは、スウェーデンがテロ組織への支援を撤回するなど、加盟承認の条件を提案した。", set()),
+        ("イランは米国が制裁を解除するなど、核合意復帰の条件を示した。", set()),
+        # an example of an act that happened stays an event
+        (
+            "ロシアは国境に部隊を集結させるなど、ウクライナを威嚇した。",
+            {("MOBILIZE", ("ロシア",), (), False), ("THREATEN", ("ロシア",), ("ウクライナ",), False)},
+        ),
+    ],
+)
+def test_items_of_a_proposal_are_not_events(nlp, text, expected):
+    got, _ = code(nlp, text)
+    assert got == expected

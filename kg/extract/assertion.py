@@ -30,6 +30,8 @@ __all__ = [
     "is_negated",
     "is_hypothetical",
     "clause_tail",
+    "CONTENT_NOUNS",
+    "is_proposal_content",
 ]
 
 #: Auxiliaries that negate the predicate they attach to.
@@ -53,6 +55,13 @@ HEDGE_GOVERNORS = frozenset(
      "呼びかける", "促す", "迫る", "警告", "示唆", "協議", "提案", "主張", "約束", "誓う", "予想",
      "想定", "見込む", "懸念", "恐れる", "否定", "拒否", "反対", "考慮", "視野", "調整", "交渉"}
 )  # fmt: skip
+
+#: Nouns naming what a proposal or demand contains (「…を撤回するなど、和平条件を提示した」).
+CONTENT_NOUNS = ("条件", "案", "提案", "要求", "計画", "構想", "プラン", "要件", "項目", "内容", "措置")
+#: Verbs that put forward such content.
+CONTENT_GOVERNORS = HEDGE_GOVERNORS | frozenset({"提示", "示す", "出す", "提出", "発表", "表明", "列挙", "挙げる"})
+#: Particles that make a clause an example of what follows it.
+EXAMPLE_MARKS = frozenset({"など", "等", "なんて"})
 
 #: Surface patterns right after a predicate that hedge it.
 HEDGE_AFTER = re.compile(
@@ -173,6 +182,30 @@ def _future(head: Any) -> bool:
     return False
 
 
+def is_proposal_content(head: Any) -> bool:
+    """True when the clause headed by ``head`` is an item of a proposal, demand or condition.
+
+    「XがAを撤回するなど、和平条件を提示した」: the withdrawal is what the
+    proposal contains, not an act; the clause (or a clause chained before
+    it) ends in など and is an adjunct of a verb that puts forward a
+    condition/plan/demand noun (:data:`CONTENT_NOUNS`) or of a demand verb.
+    """
+    h = head
+    for _ in range(3):
+        if any(c.text in EXAMPLE_MARKS and c.i > h.i and c.dep_ in ("case", "mark") for c in h.children):
+            parent = h.head
+            if parent is h:
+                return False
+            objs = [c for c in parent.children if c.dep_ in ("obj", "nsubj") and c.i > h.i]
+            if any(o.text.endswith(CONTENT_NOUNS) or o.lemma_.endswith(CONTENT_NOUNS) for o in objs):
+                return True
+            return parent.lemma_ in HEDGE_GOVERNORS
+        if h.dep_ not in ("conj", "advcl") or h.head is h or h.head.i < h.i:
+            return False
+        h = h.head
+    return False
+
+
 def is_hypothetical(head: Any, trigger: Any | None = None) -> bool:
     """True when the clause headed by ``head`` is a condition, possibility,
     plan or future: not an event that happened.
@@ -192,6 +225,8 @@ def is_hypothetical(head: Any, trigger: Any | None = None) -> bool:
     if hedge_in(clause_tail(head)):
         return True
     if _future(head):
+        return True
+    if is_proposal_content(head):
         return True
     # 〜する予定 / 〜した場合 / 〜することを検討
     h = head
