@@ -19,6 +19,11 @@ from kg.recognize.heads import head_class, head_of
         ("カナダ海軍", False, "ArmedForces"),
         ("国民民主同盟党", False, "Organization"),
         ("長野市", False, "Location"),
+        ("ベルギー選手団", True, "Organization"),
+        ("ケベック水力公社", False, "Organization"),
+        ("大橋巨泉後援会", True, "Organization"),
+        ("ノルウェー国教会", False, "Organization"),
+        ("リンデ・グループ", True, "Organization"),
         ("中村", True, None),  # a family name ends in 村: never retyped when read as a person
         ("北島", True, None),
         ("北島", False, "Location"),
