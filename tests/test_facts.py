@@ -81,3 +81,38 @@ def test_parties_and_joining_from_the_parse():
         ("party", "友好条約", "ラオス"),
         ("memberOf", "フィンランド", "NATO"),
     }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the partnership a signed statement deepens belongs to the signers
+        (
+            "インドとフランスは、戦略的パートナーシップを深化させる共同声明に署名した。",
+            [("インド", "Country"), ("フランス", "Country"), ("戦略的パートナーシップ", "Partnership"),
+             ("共同声明", "JointStatement")],
+            {("戦略的パートナーシップ", "インド"), ("戦略的パートナーシップ", "フランス"),
+             ("共同声明", "インド"), ("共同声明", "フランス")},
+        ),
+        # a partnership a clause merely mentions, under no signing, has no party
+        (
+            "専門家は戦略的パートナーシップを深める共同声明の意義を論じた。",
+            [("戦略的パートナーシップ", "Partnership"), ("共同声明", "JointStatement")],
+            set(),
+        ),
+    ],
+)
+def test_deepened_partnership_belongs_to_the_signers(text, spans, expected):
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("ginza")
+    from kg.extract.facts import extract_facts
+
+    doc = spacy.load("ja_ginza")(text)
+    ms = [Mention(text.index(t), text.index(t) + len(t), t, c, 0) for t, c in spans]
+    got = {
+        (ms[f.subject].text, ms[f.object].text)
+        for f in extract_facts(doc, ms, [Sentence(0, len(text))], offset=0)
+        if f.predicate == "party"
+    }
+    assert got == expected

@@ -80,7 +80,7 @@ _JOIN = frozenset({"加盟", "加入"})
 #: Verbs whose subject is a party of the agreement they govern.
 PARTY_VERBS = frozenset(
     {"署名", "調印", "締結", "批准", "合意", "発表", "提示", "提案", "採択", "結ぶ", "交わす", "宣言", "打ち出す",
-     "策定", "公表", "まとめる", "深める", "強化", "格上げ", "発展", "更新", "延長", "履行", "主導", "提唱", "示す"}
+     "策定", "公表", "まとめる", "深める", "深化", "強化", "格上げ", "発展", "更新", "延長", "履行", "主導", "提唱", "示す"}
 )  # fmt: skip
 
 
@@ -206,6 +206,11 @@ def _actors_of(ctx: _Ctx, verb: Any) -> list[int]:
         found = [i for i in found if ctx.mentions[i].cls in ACTOR_CLASSES | {"Person"}]
         if found:
             return found
+    if verb.dep_ == "acl" and verb.head is not verb and verb.head.head is not verb.head:
+        # 「Xを深める共同声明に署名した」: whoever signs the document holds what it deepens
+        outer = verb.head.head
+        if outer.lemma_ in PARTY_VERBS or outer.text in PARTY_VERBS:
+            return _actors_of(ctx, outer)
     return []
 
 
