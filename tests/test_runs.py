@@ -36,6 +36,8 @@ def _toks(*pieces):
         # 「チリ国営放送は」: a state broadcaster described, not named
         ([("チリ", P), ("国営", N), ("放送", N), ("は", C)], (), []),
         ([("ケニア", P), ("大手", N), ("銀行", N), ("が", C)], (), []),
+        # 「ガリア北部遠征作戦に」: an operation named after a place
+        ([("ガリア", P), ("北部", N), ("遠征", N), ("作戦", N), ("に", C)], (), [("ガリア北部遠征作戦", "NamedEvent")]),
         # a run that does not open at a proper noun or a curated name
         ([("自動車", N), ("産業", N), ("が", C)], (), []),
     ],

@@ -1,4 +1,4 @@
-"""Organisation names read off runs of nouns: 「ロシア海軍」, 「東風汽車」, 「日本サッカー協会」.
+"""Organisation and event names read off runs of nouns: 「ロシア海軍」, 「東風汽車」, 「日本サッカー協会」.
 
 An organisation's name in Japanese is often a run of nouns that opens with
 a proper name (a state, a city, a founder) and ends in a head word that
@@ -30,8 +30,8 @@ from kg.recognize.spans import GOVERNMENT_SUFFIXES
 
 __all__ = ["RUN_CLASSES", "NOUN_TAGS", "DESCRIPTIVE", "run_candidates"]
 
-#: classes a run's head may give (places and events have their own rules)
-RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media"})
+#: classes a run's head may give (places have their own rules)
+RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media", "NamedEvent"})
 #: tags of the tokens a run is made of
 NOUN_TAGS = ("名詞-固有名詞", "名詞-普通名詞", "接尾辞-名詞的", "名詞-数詞")
 _START_TAG = "名詞-固有名詞"
