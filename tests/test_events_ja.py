@@ -396,3 +396,16 @@ def test_confidence_threshold_drops_weak_events(nlp, text, n, monkeypatch):
 def test_items_of_a_proposal_are_not_events(nlp, text, expected):
     got, _ = code(nlp, text)
     assert got == expected
+
+
+def test_leader_speaks_for_own_state_in_the_quote(nlp):
+    from dataclasses import replace
+
+    from kg.extract.events_ja import extract_events
+
+    text = "プーチン大統領は、ロシアは中国の提案を高く評価していると述べた。"
+    doc = nlp(text)
+    ms = [replace(m, key=KEYS.get(m.text, "")) for m in make_mentions(doc)]
+    evs = extract_events(doc, ms, [Sentence(0, len(text))], offset=0, published="2024-05-16")
+    got = {(e.etype, tuple(ms[i].text for i in e.actors), tuple(ms[i].text for i in e.targets)) for e in evs}
+    assert got == {("SUPPORT", ("プーチン",), ("中国",))}

@@ -438,6 +438,9 @@ def extract_events(
             if etype in SYMMETRIC_TYPES:
                 actors = [a for a in actors if mentions[a].cls != "Country" or mentions[a].key not in own]
             targets = [t for t in targets if mentions[t].cls != "Country" or mentions[t].key not in own]
+            # 「プーチン大統領は、ロシア政府は…を評価していると述べた」: the leader speaks for the state
+            led = {states[i] for i in actors if i in states}
+            actors = [a for a in actors if mentions[a].cls != "Country" or mentions[a].key not in led] or actors
         if not actors:
             continue
         date = clause_date(head, dates, offset)
