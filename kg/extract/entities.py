@@ -2,11 +2,12 @@
 
 :func:`find_mentions` combines, in order of trust: the knowledge-base ruler
 (:mod:`kg.recognize.ruler`), the machine-translation rules
-(:mod:`kg.recognize.mt_rules`), compound state abbreviations
+(:mod:`kg.recognize.mt_rules`), sports clubs (:mod:`kg.recognize.teams`), compound state abbreviations
 (:mod:`kg.recognize.compounds`) and surname + title forms (「習主席」), the
 agreement and named-event spans of :mod:`kg.extract.agreements`, and
 GiNZA's named entities (:mod:`kg.recognize.ner`), typed through
-:data:`ENE_CLASSES` (:mod:`kg.recognize.ene_labels`). Person names get
+:data:`ENE_CLASSES` (:mod:`kg.recognize.ene_labels`), with organisation
+and event names over runs of nouns (:mod:`kg.recognize.runs`). Person names get
 their titles stripped (kept as ``position``) and their split pieces joined;
 coreference mentions come last (:mod:`kg.recognize.coref`).
 
@@ -35,6 +36,7 @@ from kg.recognize.ner import ner_candidates as _ner_candidates
 from kg.recognize.ruler import KBHit, match_kb
 from kg.recognize.runs import run_candidates
 from kg.recognize.spans import inside_word
+from kg.recognize.teams import team_candidates
 from kg.recognize.titles import SURNAME_TITLE, strip_title, title_at
 from kg.types import Mention, Sentence
 
@@ -46,7 +48,7 @@ log = logging.getLogger(__name__)
 USER_DATA_KEY = "kg_kb_hits"
 
 #: how much a source is trusted when spans overlap (lower wins)
-_PRIORITY = {"kb": 0, "mt": 0, "compound": 1, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3, "lex": 4}
+_PRIORITY = {"team": 0, "kb": 0, "mt": 0, "compound": 1, "rule": 1, "fuzzy": 1, "agreement": 2, "ner": 3, "lex": 4}
 _PERSONISH = re.compile(r"^[\u30A1-\u30FA\u30FC・･]+$")
 _SURNAME_RE = re.compile("(?<![\u3400-\u9fff々])([\u3400-\u9fff])(" + "|".join(SURNAME_TITLE) + ")")
 _DIGITS = "0123456789０１２３４５６７８９"
@@ -125,6 +127,8 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
         cands.append((h.start, e, h.cls, h.key, "kb" if h.how != "mt" else "mt", "", position))
     for h in find_mt(text, g):
         cands.append((h.start, h.end, h.cls, h.key, "mt", "", h.position))
+    for s, e, cls in team_candidates(text, lambda t: (g.lookup_ja(t) or ("", ""))[1] in ("Country", "Location")):
+        cands.append((s, e, cls, None, "team", "", ""))
     for s, e, key in find_compounds(text, g.abbreviations):
         cands.append((s, e, g.cls_of(key, "Country"), key, "compound", "", ""))
     doc_people = {h.key: h for h in kb_hits if h.cls == "Person"}
@@ -155,7 +159,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
                 cls=cls,
                 sentence=_sentence_index(sentences, offset + s),
                 key=key,
-                source="rule" if source in ("agreement", "compound") else "ner" if source == "lex" else source,
+                source="rule" if source in ("agreement", "compound", "team") else "ner" if source == "lex" else source,
                 ner_label=label,
                 position=position,
             )
