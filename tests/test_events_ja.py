@@ -409,3 +409,18 @@ def test_leader_speaks_for_own_state_in_the_quote(nlp):
     evs = extract_events(doc, ms, [Sentence(0, len(text))], offset=0, published="2024-05-16")
     got = {(e.etype, tuple(ms[i].text for i in e.actors), tuple(ms[i].text for i in e.targets)) for e in evs}
     assert got == {("SUPPORT", ("プーチン",), ("中国",))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support reaches only the owner of the object itself, not the owner's owner
+        ("インドは、日本の自動車メーカーの参入を歓迎した。", {("SUPPORT", ("インド",), (), False)}),
+        ("インドは日本の提案を歓迎した。", {("SUPPORT", ("インド",), ("日本",), False)}),
+        # an accusation still reaches further down
+        ("ドイツは、ロシアの国営企業の軍事支援を非難した。", {("ACCUSE", ("ドイツ",), ("ロシア",), False)}),
+    ],
+)
+def test_support_target_is_the_objects_own_owner(nlp, text, expected):
+    got, _ = code(nlp, text)
+    assert got == expected

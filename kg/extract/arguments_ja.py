@@ -476,8 +476,19 @@ def owner_mentions(
                 if c.dep_ != "nmod" or c.pos_ not in _NOUN_POS:
                     continue
                 if marker(c) in markers:
+                    # the owner's own owner (「中国の自動車メーカーの参入」) is one link deeper
+                    deeper = [
+                        (x.left_edge.idx, x.right_edge.idx + len(x.right_edge.text))
+                        for x in c.children
+                        if x.dep_ == "nmod" and x.i < c.i and marker(x) in OWNER_MARKERS
+                    ]
                     out.extend(
-                        i for i in ctx.phrase_mentions(c) if ctx.mentions[i].cls not in ARG_CLASSES_EXCLUDED
+                        i
+                        for i in ctx.phrase_mentions(c)
+                        if ctx.mentions[i].cls not in ARG_CLASSES_EXCLUDED
+                        and not any(
+                            a <= ctx.mentions[i].start - ctx.offset < b for a, b in deeper
+                        )
                     )
                 nxt.append(c)
         frontier = nxt
