@@ -28,7 +28,7 @@ from kg.recognize.spans import (
     unit_after,
 )
 from kg.recognize.splits import extend_name
-from kg.recognize.titles import is_title, strip_title
+from kg.recognize.titles import is_title, lead_off, strip_title
 
 __all__ = ["ner_candidates", "only_places", "ORGANS"]
 
@@ -104,6 +104,7 @@ def ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
         position = ""
         pieces = [(s, e)]
         if cls == "Person":
+            s += lead_off(text[s:e])  # 「次女花子」「議長・佐藤一郎」: the kinship word or title before
             name, position = strip_title(text[s:e])
             name, state = _cut_state(name, g)  # 「マクロンフランス大統領」: the state is the title's
             position = state + position

@@ -30,7 +30,7 @@ _TAGS = "|".join(sorted(CLUB_TAGS, key=len, reverse=True))
 _LAST = "|".join(sorted(LAST_TAGS, key=len, reverse=True))
 #: a tag before a katakana name (FCロストフ), or a katakana or kanji name before a tag (ベンフィカSC, 札幌FC)
 _TAG_FIRST = re.compile(f"(?<![A-Za-z])(?:{_TAGS}) ?[{_KATA}]{{3,}}(?:[・･][{_KATA}]+)*")
-_TAG_LAST = re.compile(f"(?:{_NAME}|[\u3400-\u9FFF々]{{2,}}) ?(?:{_LAST})(?![A-Za-z])")
+_TAG_LAST = re.compile(f"(?:[\u3400-\u9FFF々]*{_NAME}|[\u3400-\u9FFF々]{{2,}}) ?(?:{_LAST})(?![A-Za-z])")
 #: city + middle dot + a plural nickname in katakana (ズ, ツ, ス end English plurals)
 _CITY_NICK = re.compile(f"([{_KATA}]+)[・･]([{_KATA}]+[ズツス])(?![{_KATA}・･])")
 

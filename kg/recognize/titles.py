@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TITLES", "HONORIFICS", "strip_title", "title_at", "is_title", "SURNAME_TITLE"]
+__all__ = ["TITLES", "HONORIFICS", "KIN_WORDS", "strip_title", "title_at", "is_title", "SURNAME_TITLE", "lead_off"]
 
 #: Position titles that follow a name in Japanese news (longest match wins).
 TITLES: tuple[str, ...] = tuple(
@@ -143,3 +143,34 @@ def title_at(text: str, pos: int) -> str:
             if m:
                 return p + m.group(0)
     return ""
+
+
+#: kinship words written straight before a name: 「次女花子」 names 花子
+KIN_WORDS: tuple[str, ...] = (
+    "長男", "次男", "三男", "四男", "五男", "長女", "次女", "三女", "四女", "五女", "嫡男", "嫡子", "養子", "養女",
+    "実父", "実母", "義父", "義母", "祖父", "祖母", "叔父", "伯父", "叔母", "伯母", "息子", "夫人", "令嬢",
+)
+_KANJI_DOT_KANJI = re.compile(r"^([\u3400-\u9FFF々]+)[・･](?=[\u3400-\u9FFF々]{2,}$)")
+
+
+def lead_off(text: str) -> int:
+    """How many characters open a person span before the name itself: a kinship word
+    (「三男一郎」) or a title joined by a middle dot (「総長・山田太郎」); kanji names never
+    hold a middle dot, katakana ones do.
+
+    Examples
+    --------
+    >>> t = "長女明美"; t[lead_off(t):]
+    '明美'
+    >>> t = "議長・佐藤一郎"; t[lead_off(t):]
+    '佐藤一郎'
+    >>> lead_off("ジョン・スミス"), lead_off("長男"), lead_off("息子")
+    (0, 0, 0)
+    """
+    m = _KANJI_DOT_KANJI.match(text)
+    if m:
+        return m.end()
+    for w in KIN_WORDS:
+        if text.startswith(w) and len(text) - len(w) >= 2 and re.match("[\u3400-\u9FFF々]", text[len(w)]):
+            return len(w)
+    return 0
