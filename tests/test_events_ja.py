@@ -424,3 +424,27 @@ def test_leader_speaks_for_own_state_in_the_quote(nlp):
 def test_support_target_is_the_objects_own_owner(nlp, text, expected):
     got, _ = code(nlp, text)
     assert got == expected
+
+
+DETACHED = {"オラフ・ショルツ": "Person", "ヨゼップ・ボレル": "Person", "ペドロ・サンチェス": "Person",
+            "シャルル・ミシェル": "Person"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names the parser hangs off as adverbs/obliques still act, not the organisation in their title
+        (
+            "岸田首相は、オラフ・ショルツドイツ首相とヨゼップ・ボレル欧州連合外交安全保障上級代表から非難された。",
+            {("ACCUSE", ("オラフ・ショルツ", "ヨゼップ・ボレル"), ("岸田",), False)},
+        ),
+        (
+            "尹錫悦大統領は、ペドロ・サンチェススペイン首相とシャルル・ミシェル欧州理事会常任議長から強い圧力を受けた。",
+            {("REQUEST", ("シャルル・ミシェル",), ("尹錫悦",), False)},
+        ),
+    ],
+)
+def test_detached_name_before_title_is_the_actor(nlp, text, expected, monkeypatch):
+    monkeypatch.setitem(globals(), "NAMES", {**NAMES, **DETACHED})
+    got, _ = code(nlp, text)
+    assert got == expected

@@ -268,6 +268,10 @@ class Ctx:
         if tok.lemma_ in LEADER_NOUNS:
             found = self.as_leaders(found)
         persons = [i for i in found if self.mentions[i].cls == "Person"]
+        if not persons and tok.pos_ == "NOUN" and found:
+            # 「…ライエン欧州委員長から」: a name the parser detached from its title and organisation
+            persons = self._detached_name(min(toks, key=lambda t: t.i), args, depth)
+            found = persons + found
         if persons:
             # 「習近平中国国家主席」: the country inside a person's title is an affiliation, not a participant
             found = [
@@ -301,6 +305,27 @@ class Ctx:
                 ):
                     found.extend(self.phrase_mentions(c, args, depth + 1))
         return self.expand(list(dict.fromkeys(found)), args)
+
+    def _detached_name(self, first: Any, args: Args | None, depth: int) -> list[int]:
+        """The person named right before ``first`` when the parser hung the name elsewhere
+        (as an adverb or a compound of another word), with the persons coordinated to it."""
+        if first.i == 0:
+            return []
+        prev = self.doc[first.i - 1]
+        if marker(prev) or prev.dep_ not in ("advmod", "dep", "compound", "nmod", "obl"):
+            return []
+        own = [i for i in self.tok_m.get(prev.i, ()) if self.mentions[i].cls == "Person"]
+        if not own:
+            return []
+        m = self.mentions[own[0]]
+        out = list(own)
+        for t in self.doc[max(0, first.i - 12) : first.i]:
+            if self.offset + t.idx < m.start or depth >= 6:
+                continue
+            for c in t.children:
+                if c.i < t.i and c.dep_ in ("obl", "nmod", "conj") and marker(c) in ("と", "や", "、", "及び", "および"):
+                    out.extend(i for i in self.phrase_mentions(c, args, depth + 1) if self.mentions[i].cls == "Person")
+        return list(dict.fromkeys(out))
 
 
 def _listed(c: Any) -> bool:
