@@ -38,6 +38,10 @@ def _toks(*pieces):
         ([("ケニア", P), ("大手", N), ("銀行", N), ("が", C)], (), []),
         # 「ガリア北部遠征作戦に」: an operation named after a place
         ([("ガリア", P), ("北部", N), ("遠征", N), ("作戦", N), ("に", C)], (), [("ガリア北部遠征作戦", "NamedEvent")]),
+        # 「北陸化学が」: one dictionary proper noun with a company head
+        ([("北陸化学", "名詞-固有名詞-一般"), ("が", C)], (), [("北陸化学", "Company")]),
+        # 「中島」 alone: a weak head inside one proper noun is a family name or a place
+        ([("中島", "名詞-固有名詞-人名-姓"), ("は", C)], (), []),
         # a run that does not open at a proper noun or a curated name
         ([("自動車", N), ("産業", N), ("が", C)], (), []),
     ],

@@ -98,7 +98,9 @@ def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable
             i = j
             continue
         found = None
-        for k in range(j, i + 1, -1):  # the longest prefix of two tokens or more
+        # the longest prefix of two tokens or more; a dictionary proper noun alone (日本航空) too
+        low = i if tag.startswith(_START_TAG) and not tag.startswith(_NO_START) else i + 1
+        for k in range(j, low, -1):
             span = "".join(t[2] for t in tokens[i:k])
             if span.endswith(GOVERNMENT_SUFFIXES):
                 continue
