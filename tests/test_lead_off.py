@@ -16,6 +16,8 @@ from kg.recognize.titles import lead_off
         ("エマ・ワトソン", "エマ・ワトソン"),  # katakana names hold a middle dot
         ("長谷川一夫", "長谷川一夫"),  # 長 opens the surname, not a kinship word
         ("息子", "息子"),
+        ("GK川島正樹", "川島正樹"),  # a player's position glued before the name
+        ("NHK", "NHK"),
     ],
 )
 def test_lead_off(span, name):

@@ -31,7 +31,7 @@ from kg.recognize.gazetteer import gazetteer, surname_person
 from kg.recognize.heads import head_class
 from kg.recognize.mt_rules import find_mt
 from kg.recognize.ner import ORGANS as _ORGANS
-from kg.recognize.ner import lexicon_candidates
+from kg.recognize.ner import katakana_name_candidates, lexicon_candidates
 from kg.recognize.ner import ner_candidates as _ner_candidates
 from kg.recognize.ruler import KBHit, match_kb
 from kg.recognize.runs import run_candidates
@@ -143,7 +143,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     cands.extend(_ner_candidates(doc, text, g))
     lex_tokens = [(t.idx, t.idx + len(t.text), t.text, t.tag_ or "") for t in doc] if hasattr(doc, "__iter__") else []
     cands.extend(run_candidates(lex_tokens, [h.start for h in kb_hits if h.cls in ("Country", "Location")]))
-    for c in lexicon_candidates(lex_tokens):
+    for c in [*lexicon_candidates(lex_tokens), *katakana_name_candidates(lex_tokens)]:
         hit = g.lookup_ja(text[c[0]:c[1]])
         cands.append((c[0], c[1], hit[1], hit[0], *c[4:]) if hit else c)
     chosen = _select(cands, text)

@@ -30,7 +30,7 @@ from kg.recognize.spans import (
 from kg.recognize.splits import extend_name
 from kg.recognize.titles import is_title, lead_off, strip_title
 
-__all__ = ["ner_candidates", "only_places", "ORGANS"]
+__all__ = ["ner_candidates", "only_places", "ORGANS", "lexicon_candidates", "katakana_name_candidates"]
 
 _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
 _FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
@@ -200,4 +200,48 @@ def lexicon_candidates(tokens: list[tuple[int, int, str, str]]) -> list[tuple]:
         elif tag == _SURNAME_TAG and k + 1 < len(tokens) and tokens[k + 1][3] == _GIVEN_TAG \
                 and tokens[k + 1][0] == e and _KANJI_NAME.match(tokens[k + 1][2]):
             out.append((s, tokens[k + 1][1], "Person", None, "lex", tag, ""))
+    return out
+
+
+_KATA_WORD = re.compile(r"^[\u30A1-\u30FA\u30FC]{2,}$")
+_PERSON_TAG = "名詞-固有名詞-人名"
+
+
+def katakana_name_candidates(tokens: list[tuple[int, int, str, str]]) -> list[tuple]:
+    """Foreign full names GiNZA's NER missed: katakana words joined by middle dots, one of
+    them a person's name in the tokeniser's dictionary (「ポール」「プチャーチン」), as
+    candidates ``(start, end, "Person", None, "lex", tag, "")``.
+
+    A name followed by a head word (「…・…大学」) is part of an organisation's name.
+
+    Examples
+    --------
+    >>> toks = [(0, 4, "エドガー", "名詞-固有名詞-人名-一般"), (4, 5, "・", "補助記号-一般"),
+    ...         (5, 9, "ベルモン", "名詞-普通名詞-一般"), (9, 10, "は", "助詞-係助詞")]
+    >>> [(s, e, c) for s, e, c, *_ in katakana_name_candidates(toks)]
+    [(0, 9, 'Person')]
+    >>> toks[-1] = (9, 11, "大学", "名詞-普通名詞-一般")
+    >>> katakana_name_candidates(toks)
+    []
+    """
+    out: list[tuple] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not _KATA_WORD.match(tokens[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while (j + 1 < n and tokens[j][2] in ("・", "･") and _KATA_WORD.match(tokens[j + 1][2])
+               and tokens[j][0] == tokens[j - 1][1] and tokens[j + 1][0] == tokens[j][1]):
+            j += 2
+        pieces = tokens[i:j:2]
+        prev_kata = i > 0 and tokens[i - 1][1] == tokens[i][0] and re.match(
+            "[\u30A1-\u30FA\u30FC・･]", tokens[i - 1][2][-1:])
+        if len(pieces) >= 2 and not prev_kata and any(t[3].startswith(_PERSON_TAG) for t in pieces):
+            span = "".join(t[2] for t in tokens[i:j])
+            nxt = tokens[j] if j < n and tokens[j][0] == tokens[j - 1][1] else None
+            if nxt is None or not (_KATA_WORD.match(nxt[2]) or head_class(span + nxt[2])):
+                out.append((tokens[i][0], tokens[j - 1][1], "Person", None, "lex", pieces[0][3], ""))
+        i = j
     return out

@@ -150,6 +150,7 @@ KIN_WORDS: tuple[str, ...] = (
     "長男", "次男", "三男", "四男", "五男", "長女", "次女", "三女", "四女", "五女", "嫡男", "嫡子", "養子", "養女",
     "実父", "実母", "義父", "義母", "祖父", "祖母", "叔父", "伯父", "叔母", "伯母", "息子", "夫人", "令嬢",
 )
+_LATIN_LEAD = re.compile(r"^[A-Z]{1,3}(?=[\u3400-\u9FFF々]{2,})")
 _KANJI_DOT_KANJI = re.compile(r"^([\u3400-\u9FFF々]+)[・･](?=[\u3400-\u9FFF々]{2,}$)")
 
 
@@ -164,10 +165,12 @@ def lead_off(text: str) -> int:
     '明美'
     >>> t = "議長・佐藤一郎"; t[lead_off(t):]
     '佐藤一郎'
+    >>> t = "MF中田英"; t[lead_off(t):]
+    '中田英'
     >>> lead_off("ジョン・スミス"), lead_off("長男"), lead_off("息子")
     (0, 0, 0)
     """
-    m = _KANJI_DOT_KANJI.match(text)
+    m = _KANJI_DOT_KANJI.match(text) or _LATIN_LEAD.match(text)  # 「GK山田」: a player's position
     if m:
         return m.end()
     for w in KIN_WORDS:
