@@ -30,3 +30,18 @@ def test_unit_after(text, end, expected):
 )
 def test_inside_word(tokens, span, inside):
     assert inside_word(tokens, *span) is inside
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("全日本卓球選手権大会の決勝", "全日本卓球選手権大会"),  # a second head right after the first
+        ("アジア太平洋経済会議の開幕", "アジア太平洋経済会議"),
+        ("湾岸戦争終結後", "湾岸戦争"),  # an ordinary word after the head is cut
+        ("世界水泳選手権で", "世界水泳選手権"),
+    ],
+)
+def test_trim_event_keeps_stacked_heads(span, expected):
+    from kg.recognize.spans import trim_event
+
+    assert trim_event(span) == expected

@@ -61,11 +61,16 @@ def trim_tail(text: str, cls: str) -> str:
 def trim_event(text: str) -> str:
     """Cut a named-event span after its head word (戦争, 会談, 選挙 ...).
 
-    >>> trim_event("ロシア貿易博覧会"), trim_event("北京会談で")
-    ('ロシア貿易博覧会', '北京会談')
+    >>> trim_event("ロシア貿易博覧会"), trim_event("北京会談で"), trim_event("全国柔道選手権大会に")
+    ('ロシア貿易博覧会', '北京会談', '全国柔道選手権大会')
     """
     m = _EVENT_RE.match(text)
-    return m.group(1) if m else text
+    if not m:
+        return text
+    end = m.end(1)
+    while nxt := next((h for h in sorted(EVENT_HEADS, key=len, reverse=True) if text.startswith(h, end)), ""):
+        end += len(nxt)  # 「選手権大会」「国際会議」: a head word right after the first one
+    return text[:end]
 
 
 def facility_after(text: str, end: int) -> str:
