@@ -42,6 +42,12 @@ def _toks(*pieces):
         ([("北陸化学", "名詞-固有名詞-一般"), ("が", C)], (), [("北陸化学", "Company")]),
         # 「中島」 alone: a weak head inside one proper noun is a family name or a place
         ([("中島", "名詞-固有名詞-人名-姓"), ("は", C)], (), []),
+        # 「モルテン国際空港に」: a facility named after a proper noun
+        ([("モルテン", "名詞-固有名詞-一般"), ("国際", N), ("空港", N), ("に", C)], (), [("モルテン国際空港", "Location")]),
+        # 「リマ中央広場で」: a square described by its curated city stays the city's mention
+        ([("リマ", "名詞-固有名詞-地名-一般"), ("中央", N), ("広場", N), ("で", C)], (0,), []),
+        # 「ボルガ川流域」: land heads (川, 半島 …) are not runs
+        ([("ボルガ", "名詞-固有名詞-一般"), ("川", S), ("流域", N)], (), []),
         # a run that does not open at a proper noun or a curated name
         ([("自動車", N), ("産業", N), ("が", C)], (), []),
     ],

@@ -28,10 +28,15 @@ from collections.abc import Iterable, Sequence
 from kg.recognize.heads import WEAK_HEADS, head_of
 from kg.recognize.spans import GOVERNMENT_SUFFIXES
 
-__all__ = ["RUN_CLASSES", "NOUN_TAGS", "DESCRIPTIVE", "run_candidates"]
+__all__ = ["RUN_CLASSES", "GEO_HEADS", "NOUN_TAGS", "DESCRIPTIVE", "run_candidates"]
 
-#: classes a run's head may give (places have their own rules)
-RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media", "NamedEvent"})
+#: classes a run's head may give (places: facilities only, see :data:`GEO_HEADS`)
+RUN_CLASSES = frozenset({"Organization", "Company", "GovernmentBody", "ArmedForces", "Institute", "Media", "NamedEvent",
+                         "Location"})
+#: place heads of the land itself (regions, islands, rivers): GiNZA and the gazetteer read those;
+#: a run keeps only the heads of built facilities (空港, 発電所, 神社 …)
+GEO_HEADS = frozenset({"高原", "平野", "盆地", "諸島", "半島", "山脈", "海峡", "運河", "街道", "国道", "高速道路",
+                       "支店", "本店", "工場"})
 #: tags of the tokens a run is made of
 NOUN_TAGS = ("名詞-固有名詞", "名詞-普通名詞", "接尾辞-名詞的", "名詞-数詞")
 _START_TAG = "名詞-固有名詞"
@@ -51,7 +56,7 @@ def _head_ok(span: str, last_token: str) -> str | None:
     if found is None or found[1] not in RUN_CLASSES:
         return None
     head, cls = found
-    if head in WEAK_HEADS and last_token != head:
+    if head in WEAK_HEADS and last_token != head or cls == "Location" and (head in WEAK_HEADS or head in GEO_HEADS):
         return None
     return cls
 
@@ -105,6 +110,8 @@ def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable
             if span.endswith(GOVERNMENT_SUFFIXES):
                 continue
             cls = _head_ok(span, tokens[k - 1][2])
+            if cls == "Location" and s in start_set:
+                continue  # 「平壌中央広場」: a square described by its city; the city is the mention
             if cls:
                 found = (s, tokens[k - 1][1], cls, None, "ner", "run", "")
                 break
