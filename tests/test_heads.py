@@ -19,6 +19,8 @@ from kg.recognize.heads import head_class, head_of
         ("カナダ海軍", False, "ArmedForces"),
         ("国民民主同盟党", False, "Organization"),
         ("長野市", False, "Location"),
+        ("第12軍団", False, "ArmedForces"),
+        ("第3旅団", True, "ArmedForces"),
         ("ベルギー選手団", True, "Organization"),
         ("ケベック水力公社", False, "Organization"),
         ("大橋巨泉後援会", True, "Organization"),

@@ -48,6 +48,8 @@ def _toks(*pieces):
         ([("リマ", "名詞-固有名詞-地名-一般"), ("中央", N), ("広場", N), ("で", C)], (0,), []),
         # 「ボルガ川流域」: land heads (川, 半島 …) are not runs
         ([("ボルガ", "名詞-固有名詞-一般"), ("川", S), ("流域", N)], (), []),
+        # 「第4師団司令部は」: a numbered unit opens at 第
+        ([("第", "接頭辞"), ("4", "名詞-数詞"), ("師団", N), ("司令部", N), ("は", C)], (), [("第4師団司令部", "GovernmentBody")]),
         # a run that does not open at a proper noun or a curated name
         ([("自動車", N), ("産業", N), ("が", C)], (), []),
     ],

@@ -30,7 +30,7 @@ from kg.recognize.spans import (
 from kg.recognize.splits import extend_name
 from kg.recognize.titles import is_title, lead_off, strip_title
 
-__all__ = ["ner_candidates", "only_places", "ORGANS", "lexicon_candidates", "katakana_name_candidates"]
+__all__ = ["ner_candidates", "only_places", "ORGANS", "lexicon_candidates", "katakana_name_candidates", "split_list"]
 
 _TRIM = " \u3000「」『』（）()・、。,.:：\"'"
 _FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FCA-Za-z]")
@@ -38,6 +38,8 @@ _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'&-]*$")
 #: classes of named organs and events (a span around curated states may keep them whole)
 ORGANS = ("GovernmentBody", "ArmedForces", "Media", "Company", "Institute", "Organization", "NamedEvent")
 _ORG = "Organization"
+#: classes of spans that may be a list of names joined by middle dots (「東西銀行・南北商事」)
+_LISTABLE = frozenset({"Organization", "Company", "Media", "Institute"})
 
 
 def _cut_state(name: str, g: Any) -> tuple[str, str]:
@@ -125,6 +127,8 @@ def ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
                     pieces.append((a2, min(b2, e) if state else b2))
             if not pieces and not _FOREIGN.search(text[s:e]):
                 pieces = [(s, e)]  # a kanji name (習近平, 岸田文雄)
+        if cls in _LISTABLE:
+            pieces = [(s + a, s + b) for a, b in split_list(text[s:e])]
         for a, b in pieces:
             c = cls
             fac = facility_after(text, b)
@@ -244,4 +248,29 @@ def katakana_name_candidates(tokens: list[tuple[int, int, str, str]]) -> list[tu
             if nxt is None or not (_KATA_WORD.match(nxt[2]) or head_class(span + nxt[2])):
                 out.append((tokens[i][0], tokens[j - 1][1], "Person", None, "lex", pieces[0][3], ""))
         i = j
+    return out
+
+
+def split_list(span: str) -> list[tuple[int, int]]:
+    """Split a span that lists organisations with middle dots, as offsets into ``span``.
+
+    It is a list when a piece before the last ends in a head word of its own
+    (a head closes a name: 「東西銀行・南北商事」); katakana names that hold dots
+    (「ピース・ウィンズ・ジャパン」) stay whole.
+
+    Examples
+    --------
+    >>> t = "東西銀行・南北商事・ミナト"
+    >>> [t[a:b] for a, b in split_list(t)]
+    ['東西銀行', '南北商事', 'ミナト']
+    >>> split_list("ピース・ウィンズ・ジャパン"), split_list("日本銀行")
+    ([(0, 13)], [(0, 4)])
+    """
+    parts = re.split("[・･]", span)
+    if len(parts) < 2 or not any(head_class(p) for p in parts[:-1]) or any(len(p) < 2 for p in parts):
+        return [(0, len(span))]
+    out, pos = [], 0
+    for p in parts:
+        out.append((pos, pos + len(p)))
+        pos += len(p) + 1
     return out

@@ -82,6 +82,9 @@ def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable
     ...         (4, 5, "の", "助詞-格助詞")]
     >>> run_candidates(toks), run_candidates(toks, starts=[0])
     ([], [(0, 4, 'Company', None, 'ner', 'run', '')])
+    >>> toks = [(0, 1, "第", "接頭辞"), (1, 2, "9", "名詞-数詞"), (2, 4, "師団", "名詞-普通名詞-一般")]
+    >>> run_candidates(toks)
+    [(0, 4, 'ArmedForces', None, 'ner', 'run', '')]
     >>> toks = [(0, 2, "日本", "名詞-固有名詞-地名-国"), (2, 4, "政府", "名詞-普通名詞-一般")]
     >>> run_candidates(toks)
     []
@@ -92,7 +95,8 @@ def run_candidates(tokens: Sequence[tuple[int, int, str, str]], starts: Iterable
     i = 0
     while i < n:
         s, _, _, tag = tokens[i]
-        opens = (tag.startswith(_START_TAG) and not tag.startswith(_NO_START)) or s in start_set
+        ordinal = tokens[i][2] == "第" and i + 1 < n and tokens[i + 1][3].startswith("名詞-数詞")  # 第6師団
+        opens = (tag.startswith(_START_TAG) and not tag.startswith(_NO_START)) or s in start_set or ordinal
         if not opens:
             i += 1
             continue

@@ -19,7 +19,7 @@ __all__ = ["CLUB_TAGS", "LAST_TAGS", "team_candidates"]
 
 #: Latin abbreviations of football and sports clubs (Football Club, Associazione Sportiva …)
 CLUB_TAGS: tuple[str, ...] = (
-    "FC", "AC", "AS", "US", "SC", "SV", "CF", "CD", "FK", "SK", "PSV", "SSC", "TSV", "VfB", "VfL", "RC",
+    "FC", "AFC", "AC", "AS", "US", "SC", "SV", "CF", "CD", "FK", "SK", "PSV", "SSC", "TSV", "VfB", "VfL", "RC",
     "UD", "SD", "CA", "SE", "KV", "RSC", "NK", "HNK", "BK", "IF", "AIK", "SCO", "OGC", "RCD", "SSV", "FSV",
 )
 _KATA = "\u30A1-\u30FA\u30FC"
