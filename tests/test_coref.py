@@ -121,3 +121,34 @@ def test_no_pair_without_two_distinct_states():
     text = "チリは新憲法を公布した。同国の議会は両国間の"
     ms = _states(text, [("チリ", "chile")])
     assert [m for m in find_coref(text, 0, ms, []) if m.text == "両国"] == []
+
+
+@pytest.mark.parametrize("text,names,antecedents", [
+    # 彼 is resolved first (to Macron), then 両国 takes the states of 「彼とショルツ首相」, not the subject 中国
+    ("フランスのマクロン大統領がドイツを訪れ、中国は反発した。彼とショルツ首相は夕食会に出席した。両国は防衛協力を強化する。",
+     [("フランス", "Country", "france"), ("マクロン", "Person", "emmanuel-macron"), ("ドイツ", "Country", "germany"),
+      ("中国", "Country", "china"), ("ショルツ", "Person", "olaf-scholz")], ["france", "germany"]),
+    # leaders the knowledge base does not know: their stated 「Xの」 state
+    ("トルコのアイドゥン首相とインドのラオ首相が会談し、豪州は懸念を示した。両国は貿易協定に署名した。",
+     [("トルコ", "Country", "turkey"), ("アイドゥン", "Person", None), ("インド", "Country", "india"),
+      ("ラオ", "Person", None), ("豪州", "Country", "australia")], ["turkey", "india"]),
+    # two leaders joined with a title and a stated state before the second (「モディ首相とオーストラリアのアルバニージー首相が」)
+    ("モディ首相とオーストラリアのアルバニージー首相が会談し、インドは歓迎した。両国は合同演習を行う。",
+     [("モディ", "Person", "narendra-modi"), ("オーストラリア", "Country", "australia"),
+      ("アルバニージー", "Person", "anthony-albanese"), ("インド", "Country", "india")], ["australia", "india"]),
+    # the leaders' states are not named in the text: the participant rule still applies
+    ("エルドアン大統領とモディ首相は電話で協議した。日本と韓国は会合を開いた。両国は声明を出した。",
+     [("エルドアン", "Person", "recep-tayyip-erdogan"), ("モディ", "Person", "narendra-modi"),
+      ("日本", "Country", "japan"), ("韓国", "Country", "south-korea")], ["japan", "south-korea"]),
+])
+def test_both_states_follow_a_subject_of_two_leaders(text, names, antecedents):
+    ms = [_m(text, s, c, k) for s, c, k in names]
+    sents, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "。":
+            sents.append(Sentence(start, i + 1))
+            start = i + 1
+    out = add_coref(text, 0, ms, sents)
+    co = [m for m in out if m.source == "coref" and m.text == "両国"]
+    assert len(co) == 1
+    assert [out[i].key for i in co[0].refers_to] == antecedents

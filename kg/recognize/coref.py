@@ -28,8 +28,8 @@ from dataclasses import replace
 from kg.recognize.titles import TITLES
 from kg.types import Mention, Sentence
 
-__all__ = ["PAIR_RULES", "SINGLE_RULES", "WINDOW", "PARTICIPANT_AFTER", "JOINERS", "state_pair", "find_coref",
-           "add_coref"]
+__all__ = ["PAIR_RULES", "SINGLE_RULES", "WINDOW", "PARTICIPANT_AFTER", "JOINERS", "SUBJECT_AFTER",
+           "state_pair", "leader_pair_states", "find_coref", "add_coref"]
 
 #: pair expressions -> the classes their two antecedents may have
 PAIR_RULES: dict[str, tuple[str, ...]] = {
@@ -61,8 +61,13 @@ PARTICIPANT_AFTER: tuple[str, ...] = (
 #: what joins two states named together (「中国とロシア」「米・中」「日本、韓国」「英国および仏」)
 JOINERS: tuple[str, ...] = ("", "と", "・", "、", "や", "および", "及び", "並びに")
 _OWNER = ("の", "")
+#: what closes a subject pair of leaders (「AとBは」「AとB両首脳が」)
+SUBJECT_AFTER: tuple[str, ...] = ("は", "が", "両首脳は", "両首脳が", "の両首脳は", "の両首脳が")
+#: what joins the two leaders of such a subject
+_PERSON_JOINERS: tuple[str, ...] = ("と", "・")
 
 _PERSON_TITLES = tuple(t for t in TITLES if t not in ("氏", "さん"))
+_ALL_TITLES = tuple(sorted(TITLES, key=len, reverse=True))
 #: titles written straight after a state's name (「米大統領」「ロシア外相」「中国外務省報道官」)
 _STATE_TITLES = tuple(t for t in _PERSON_TITLES if len(t) >= 2)
 _PATTERN = re.compile(
@@ -153,6 +158,92 @@ def state_pair(text: str, offset: int, mentions: Sequence[Mention], before: Sequ
     return []
 
 
+def _state_of(text: str, offset: int, person: Mention, mentions: Sequence[Mention]) -> str | None:
+    """The state a person acts for: their office in the knowledge base, else a stated 「Xの」 before the name."""
+    from kg.kb import load_kb
+
+    if person.key:
+        rec = load_kb().records.get(person.key)
+        if rec is not None and rec.type == "Person":
+            aff = load_kb().affiliation_at(person.key, "")
+            if aff and load_kb().records[aff].type == "Country":
+                return aff
+    same = [y for y in mentions if y.cls == "Person" and (y.key and y.key == person.key or y.text == person.text)]
+    for y in [person, *same]:  # 「中国の習近平主席」, anywhere the person is named
+        for x in mentions:
+            if x.cls == "Country" and x.key and x.end <= y.start and text[x.end - offset : y.start - offset] in _OWNER:
+                return x.key
+    return None
+
+
+def _persons_joined(text: str, offset: int, first: Mention, second: Mention, mentions: Sequence[Mention]) -> bool:
+    """「AとB」, 「A首相とB大統領」, 「A氏とドイツのB首相」: two persons coordinated."""
+    between = text[first.end - offset : second.start - offset]
+    title = next((t for t in _ALL_TITLES if between.startswith(t)), "")
+    between = between[len(title):]
+    joiner = next((j for j in _PERSON_JOINERS if between.startswith(j)), None)
+    if joiner is None:
+        return False
+    rest = between[len(joiner):]
+    if not rest:
+        return True
+    start = second.start - len(rest)
+    return any(x.cls == "Country" and x.start == start and rest[x.end - start:] in _OWNER for x in mentions)
+
+
+def leader_pair_states(text: str, offset: int, mentions: Sequence[Mention], corefs: Sequence[Mention],
+                       sentences: Sequence[Sentence], at: int) -> list[int]:
+    """For 「両国」 at ``at``: the states of two leaders who are the subject just before it.
+
+    When the sentence of ``at`` or the one before it has a subject of two
+    persons (「AとBは」, 「彼と習近平は」 with 彼 already resolved in ``corefs``),
+    「両国」 means the states those two act for (their office in the knowledge
+    base, else a 「Xの」 stated before the name). Returns indices into
+    ``mentions`` of the latest mention of each state (before ``at`` if any), in
+    text order; empty when there is no such subject or a state is not named.
+
+    Examples
+    --------
+    >>> from kg.types import Mention
+    >>> t = "フランスのデュポン首相は英国を訪れた。デュポン氏とドイツのシュミット首相は会談し、両国は"
+    >>> ms = [Mention(0, 4, "フランス", "Country", 0, key="france"),
+    ...       Mention(5, 9, "デュポン", "Person", 0, key="dupont-x"),
+    ...       Mention(12, 14, "英国", "Country", 0, key="united-kingdom"),
+    ...       Mention(19, 23, "デュポン", "Person", 1, key="dupont-x"),
+    ...       Mention(25, 28, "ドイツ", "Country", 1, key="germany"),
+    ...       Mention(29, 34, "シュミット", "Person", 1, key="schmidt-x")]
+    >>> [ms[i].key for i in leader_pair_states(t, 0, ms, [], [], len(t) - 2)]
+    ['france', 'germany']
+    """
+    if sentences:
+        sent = _sentence_of(sentences, at)
+        lo = sentences[max(0, sent - 1)].start
+    else:
+        cut = text.rfind("。", 0, max(0, text.rfind("。", 0, at - offset)))
+        lo = offset + cut + 1
+    people = sorted([x for x in (*mentions, *corefs) if x.cls == "Person" and lo <= x.start and x.end <= at],
+                    key=lambda x: (x.start, x.end))
+    for first, second in reversed(list(zip(people, people[1:], strict=False))):
+        if not _persons_joined(text, offset, first, second, mentions):
+            continue
+        after = text[second.end - offset :]
+        title = next((t for t in _ALL_TITLES if after.startswith(t)), "")
+        if not after[len(title):].startswith(SUBJECT_AFTER):
+            continue
+        states = [_state_of(text, offset, p, mentions) for p in (first, second)]
+        if None in states or states[0] == states[1]:
+            return []
+        chosen = []
+        for key in states:
+            idx = [i for i, x in enumerate(mentions) if x.cls == "Country" and x.key == key and x.source != "coref"]
+            prior = [i for i in idx if mentions[i].end <= at]
+            if not idx:
+                return []
+            chosen.append(prior[-1] if prior else idx[0])
+        return sorted(chosen)
+    return []
+
+
 def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: Sequence[Sentence]
                ) -> list[Mention]:
     """Coreference mentions of ``text`` whose ``refers_to`` index ``mentions``.
@@ -190,7 +281,8 @@ def find_coref(text: str, offset: int, mentions: Sequence[Mention], sentences: S
         if m.group("pair"):
             classes = PAIR_RULES[m.group("pair")]
             if classes == ("Country",):
-                pair = state_pair(text, offset, mentions, before)
+                pair = leader_pair_states(text, offset, mentions, out, sentences, a) or state_pair(
+                    text, offset, mentions, before)
                 if pair:
                     out.append(Mention(a, b, m.group(0), "Country", sent, source="coref", refers_to=tuple(pair)))
                 continue
