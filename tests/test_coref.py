@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from kg.recognize.coref import add_coref, find_coref
@@ -152,3 +154,29 @@ def test_both_states_follow_a_subject_of_two_leaders(text, names, antecedents):
     co = [m for m in out if m.source == "coref" and m.text == "両国"]
     assert len(co) == 1
     assert [out[i].key for i in co[0].refers_to] == antecedents
+
+
+@pytest.mark.parametrize("text,names,at,speaker", [
+    # the speaker before the opener, the act two sentences into the quote
+    ("サンチェス外相は「交渉の余地はない。我々は経済封鎖を非難する。」と記者団に語った。",
+     [("サンチェス", "Person", "x-sanchez")], "非難", "x-sanchez"),
+    # the speaker after the closing mark, as the subject of the speech verb
+    ("「圧力には屈しない。ロシアの侵攻を強く批判する」と、ノバク首相は強調した。",
+     [("ロシア", "Country", "russia"), ("ノバク", "Person", "x-novak")], "批判", "x-novak"),
+    # the first sentence of the quote is left to the parser
+    ("サンチェス外相は「経済封鎖を非難する。対話を続ける」と述べた。", [("サンチェス", "Person", "x-sanchez")],
+     "非難", None),
+    # a closed quote does not reach the next sentence
+    ("サンチェス外相は「対話を続ける」と述べた。政府は封鎖を非難した。", [("サンチェス", "Person", "x-sanchez")],
+     "非難", None),
+    # a new paragraph ends an unclosed quote
+    ("サンチェス外相は「対話を続ける。\n政府は封鎖を非難した。", [("サンチェス", "Person", "x-sanchez")], "非難", None),
+])
+def test_quote_speaker_across_sentences(text, names, at, speaker):
+    from kg.recognize.coref import quote_speaker
+
+    off = 40
+    ms = [replace(_m(text, s, c, k), start=off + _m(text, s, c, k).start, end=off + _m(text, s, c, k).end)
+          for s, c, k in names]
+    got = quote_speaker(text, off, ms, off + text.index(at))
+    assert [ms[i].key for i in got] == ([speaker] if speaker else [])

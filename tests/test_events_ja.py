@@ -448,3 +448,13 @@ def test_detached_name_before_title_is_the_actor(nlp, text, expected, monkeypatc
     monkeypatch.setitem(globals(), "NAMES", {**NAMES, **DETACHED})
     got, _ = code(nlp, text)
     assert got == expected
+
+
+@pytest.mark.parametrize("text,etype,speaker", [
+    ("エルドアン大統領は「対話の扉は閉ざされていない。しかし我々はイスラエルの空爆を非難する。」と語った。",
+     "ACCUSE", "エルドアン"),
+    ("「時間は十分にあった。イランに核開発の停止を要求する」と、ブリンケン国務長官は強調した。", "REQUEST", "ブリンケン"),
+])
+def test_later_sentence_of_a_quote_is_the_speakers(nlp, text, etype, speaker):
+    got, _ = code(nlp, text)
+    assert any(t == etype and speaker in a for t, a, _, _ in got), got

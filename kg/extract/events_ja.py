@@ -58,6 +58,7 @@ from kg.extract.assertion import is_hypothetical, is_negated
 from kg.extract.dates import clause_date, find_dates, is_future
 from kg.extract.facts import agreement_speakers, extract_facts
 from kg.extract.lexicon import SYMMETRIC_TYPES, Lexicon, Predicate, load_lexicon
+from kg.recognize.coref import FIRST_PERSON, quote_speaker
 from kg.types import EventCandidate, Mention, Sentence
 
 # re-exported for the modules that read them from here
@@ -368,6 +369,14 @@ def extract_events(
                         inherited = True
                         args.path += 1
                         break
+        first_person = any(c.dep_ == "nsubj" and c.text in FIRST_PERSON for c in head.children)
+        if not args.actors and (not own_subject or first_person):
+            # 「Xは「…。我々は…を非難する」」: a later sentence of a quote the splitter broke is the speaker's
+            spoken = quote_speaker(doc.text, offset, mentions, offset + head.idx)
+            if spoken:
+                args.add("actors", list(spoken))
+                inherited = True
+                args.path += 1
         if not args.targets and etype not in SYMMETRIC_TYPES and etype != "SUPPORT":
             # 「…と批判した」: the target is who the quoted clause is about
             for c in head.children:
