@@ -173,7 +173,7 @@ def test_both_states_follow_a_subject_of_two_leaders(text, names, antecedents):
     ("サンチェス外相は「対話を続ける。\n政府は封鎖を非難した。", [("サンチェス", "Person", "x-sanchez")], "非難", None),
 ])
 def test_quote_speaker_across_sentences(text, names, at, speaker):
-    from kg.recognize.coref import quote_speaker
+    from kg.recognize.quotes import quote_speaker
 
     off = 40
     ms = [replace(_m(text, s, c, k), start=off + _m(text, s, c, k).start, end=off + _m(text, s, c, k).end)
