@@ -45,3 +45,34 @@ def test_trim_event_keeps_stacked_heads(span, expected):
     from kg.recognize.spans import trim_event
 
     assert trim_event(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("2031年北海道陸上競技大会で優勝した", 5, 14, "2031年北海道陸上競技大会"),
+        ("第12回湖畔音楽祭が開かれた", 4, 9, "第12回湖畔音楽祭"),
+        ("彼女は草原杯2027で二位だった", 3, 6, "草原杯2027"),
+        ("At the 2040 Lunar Games he won", 12, 23, "2040 Lunar Games"),
+        ("湖畔音楽祭が開かれた", 0, 5, "湖畔音楽祭"),
+    ],
+)
+def test_event_edges_take_year_and_edition(text: str, start: int, end: int, expected: str) -> None:
+    from kg.recognize.spans import event_edges
+
+    a, b = event_edges(text, start, end)
+    assert text[a:b] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("ペルー代表が決勝に進んだ", 3, ("代表", "Organization")),
+        ("モナコGPで優勝した", 3, ("GP", "NamedEvent")),
+        ("ペルー代表団が到着した", 3, ("", "")),
+    ],
+)
+def test_place_units(text: str, end: int, expected: tuple[str, str]) -> None:
+    from kg.recognize.spans import PLACE_UNIT_SUFFIXES, unit_after
+
+    assert unit_after(text, end, PLACE_UNIT_SUFFIXES) == expected

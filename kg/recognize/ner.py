@@ -20,6 +20,8 @@ from kg.recognize.english import classify_latin
 from kg.recognize.heads import generic_meeting, head_class, owner_split
 from kg.recognize.spans import (
     EVENT_HEADS,
+    PLACE_UNIT_SUFFIXES,
+    event_edges,
     facility_after,
     government_of,
     split_scripts,
@@ -134,7 +136,9 @@ def ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
             fac = facility_after(text, b)
             if fac and c in ("Person", "Location", "Organization", "Company"):
                 b, c = b + len(fac), "Location"
-            unit, ucls = unit_after(text, b)
+            unit, ucls = unit_after(text, b, PLACE_UNIT_SUFFIXES) if c in ("Country", "Location") else ("", "")
+            if not unit:
+                unit, ucls = unit_after(text, b)
             if unit and c in ("Person", "Location", "Country", "Organization", "Company"):
                 b, c, position = b + len(unit), ucls, ""  # 「藤堂隊」「関ヶ原の戦い」「コーヴァルチック社」
             elif c == "Person" and b in given_after:
@@ -144,6 +148,7 @@ def ner_candidates(doc: Any, text: str, g: Any) -> list[tuple]:
                 if not any(h in piece for h in EVENT_HEADS) and head_class(piece) != "NamedEvent":
                     continue  # 「中国訪問」「プーチン習近平」: GiNZA's event label without an event word
                 b = a + len(trim_event(piece))
+                a, b = event_edges(text, a, b)  # 「2010年…大会」「第3回…」「…杯2021」
             elif c != "Person":
                 b = a + len(trim_tail(piece, c))
             if c != "Person" and generic_meeting(text[a:b], lambda t: only_places(t, g)):

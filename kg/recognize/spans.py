@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 __all__ = ["DIRECTION_TAILS", "FACILITY_SUFFIXES", "EVENT_HEADS", "GOVERNMENT_SUFFIXES", "trim_tail",
+           "event_edges", "PLACE_UNIT_SUFFIXES",
            "trim_event", "facility_after", "split_scripts", "government_of", "inside_word",
            "UNIT_SUFFIXES", "unit_after"]
 
@@ -146,20 +147,50 @@ UNIT_SUFFIXES: dict[str, str] = {
     "選手団": "Organization", "の戦い": "NamedEvent", "の役": "NamedEvent", "の乱": "NamedEvent",
     "の変": "NamedEvent", "合戦": "NamedEvent",
 }
+#: words after a state or place that make a team or a race of it: 「カナダ」+「代表」, 「ベルギー」+「GP」
+#: (after a person 「代表」 is a title: 「田中代表」)
+PLACE_UNIT_SUFFIXES: dict[str, str] = {
+    "代表": "Organization", "GP": "NamedEvent", "グランプリ": "NamedEvent",
+}
 _WORDISH = re.compile(r"[\u3400-\u9FFF々\u30A1-\u30FA\u30FC]")
+_EVENT_BEFORE = re.compile(r"(?:[12]\d{3}(?:年|年度| )?|第\d+回)$")
+_EVENT_AFTER = re.compile(r"^ ?[12]\d{3}(?!\d)")
 
 
-def unit_after(text: str, end: int) -> tuple[str, str]:
+def event_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a named event's span over the year or edition number that belongs to its name.
+
+    >>> t = "彼は1998年北方競技大会と南方杯2021に出た"
+    >>> a, b = event_edges(t, 7, 13); t[a:b]
+    '1998年北方競技大会'
+    >>> a, b = event_edges(t, 14, 17); t[a:b]
+    '南方杯2021'
+    >>> event_edges("第3回東西会議で", 3, 7)
+    (0, 7)
+    """
+    m = _EVENT_BEFORE.search(text, 0, start)
+    if m:
+        start = m.start()
+    m = _EVENT_AFTER.match(text[end:])
+    if m:
+        end += m.end()
+    return start, end
+
+
+def unit_after(text: str, end: int, table: dict[str, str] | None = None) -> tuple[str, str]:
     """The unit word right after a name and the class it gives, or ``("", "")``.
 
     The word must end there (「社長」「軍事」「派遣」 are other words).
 
     >>> unit_after("長篠の戦いで敗れた", 2), unit_after("トヨタ社長が", 3)
     (('の戦い', 'NamedEvent'), ('', ''))
+    >>> unit_after("ペルー代表が勝った", 3, PLACE_UNIT_SUFFIXES)
+    ('代表', 'Organization')
     """
-    for suf in sorted(UNIT_SUFFIXES, key=len, reverse=True):
+    table = UNIT_SUFFIXES if table is None else table
+    for suf in sorted(table, key=len, reverse=True):
         if text.startswith(suf, end):
             nxt = text[end + len(suf): end + len(suf) + 1]
             if not nxt or not _WORDISH.match(nxt):
-                return suf, UNIT_SUFFIXES[suf]
+                return suf, table[suf]
     return "", ""
