@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from kg.recognize.addresses import merge_addresses
 from kg.recognize.agreement_policy import accepted_agreements
 from kg.recognize.compounds import find_compounds
 from kg.recognize.coref import add_coref
@@ -146,7 +147,7 @@ def find_mentions(doc: Any, *, offset: int, sentences: Sequence[Sentence], kb: A
     for c in [*lexicon_candidates(lex_tokens), *katakana_name_candidates(lex_tokens)]:
         hit = g.lookup_ja(text[c[0]:c[1]])
         cands.append((c[0], c[1], hit[1], hit[0], *c[4:]) if hit else c)
-    chosen = _select(cands, text)
+    chosen = merge_addresses(_select(cands, text), text)
     mentions = []
     for s, e, cls, key, source, label, position in chosen:
         if cls == "Person" and not position:
