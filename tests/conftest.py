@@ -34,3 +34,25 @@ def sample_dataset(sample_build):
     ds = Dataset(default_union=True)
     ds.parse(sample_build / "graph.trig", format="trig")
     return ds
+
+
+MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
+
+
+def write_mini_build(folder: Path) -> Path:
+    """Write the hand-made mini build (``fixtures/mini/graph.trig`` plus the ontology) into ``folder``."""
+    from rdflib import Dataset
+
+    from kg.ontology import add_ontology
+
+    ds = Dataset()
+    ds.parse(MINI, format="trig")
+    add_ontology(ds)
+    ds.serialize(folder / "graph.trig", format="trig")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mini_build(tmp_path_factory) -> Path:
+    """A build folder of the mini fixture, one per test module."""
+    return write_mini_build(tmp_path_factory.mktemp("mini"))

@@ -10,19 +10,6 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.export import export
-from kg.ontology import add_ontology
-
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
-
-
-@pytest.fixture(scope="module")
-def mini_build(tmp_path_factory) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    out = tmp_path_factory.mktemp("mini")
-    ds.serialize(out / "graph.trig", format="trig")
-    return out
 
 
 @pytest.fixture(scope="module")

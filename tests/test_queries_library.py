@@ -5,26 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
 
-from kg.ontology import add_ontology
 from kg.query import run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
 K = "https://w3id.org/kizuna/id/"
 ONT = "https://w3id.org/kizuna/ontology#"
-
-
-@pytest.fixture(scope="module")
-def mini_build(tmp_path_factory) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    out = tmp_path_factory.mktemp("mini")
-    ds.serialize(out / "graph.trig", format="trig")
-    return out
 
 
 def _run(build: Path, name: str, **params):

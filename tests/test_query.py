@@ -5,27 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.errors import QueryError
-from kg.ontology import add_ontology
 from kg.query import run_query
-
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
-
-
-@pytest.fixture(scope="module")
-def mini_build(tmp_path_factory) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    out = tmp_path_factory.mktemp("mini")
-    ds.serialize(out / "graph.trig", format="trig")
-    return out
-
 
 LABELS = "SELECT ?p ?ja WHERE { ?p a kz:Person ; skos:prefLabel ?ja FILTER (lang(?ja) = 'ja') } ORDER BY ?ja"
 

@@ -5,27 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
-from rdflib import Dataset
 
-from kg.ontology import add_ontology
 from kg.serve import free_port, start
 
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
 PREFIX = "PREFIX kz: <https://w3id.org/kizuna/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-
-
-@pytest.fixture(scope="module")
-def mini_build(tmp_path_factory) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    out = tmp_path_factory.mktemp("mini")
-    ds.serialize(out / "graph.trig", format="trig")
-    return out
 
 
 @pytest.fixture(scope="module")

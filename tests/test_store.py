@@ -11,10 +11,10 @@ import pytest
 from rdflib import Dataset
 
 from kg.errors import KGError, QueryError
-from kg.ontology import add_ontology
 from kg.store import STAMP, is_fresh, open_store, persist, store_path
 
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
+from .conftest import MINI, write_mini_build
+
 COUNT_EVENTS = "SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/kizuna/ontology#Event> }"
 
 
@@ -24,11 +24,7 @@ def _events(store) -> int:
 
 @pytest.fixture
 def build(tmp_path) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    ds.serialize(tmp_path / "graph.trig", format="trig")
-    return tmp_path
+    return write_mini_build(tmp_path)
 
 
 def test_persist_and_open(build):

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.namespaces import KZ, NIF, bind_prefixes
-from kg.ontology import add_ontology
 from kg.validate import validate
 
-MINI = Path(__file__).parent / "fixtures" / "mini" / "graph.trig"
+from .conftest import MINI
+
 KZR = "https://w3id.org/kizuna/id/"
-
-
-@pytest.fixture(scope="module")
-def mini_build(tmp_path_factory) -> Path:
-    ds = Dataset()
-    ds.parse(MINI, format="trig")
-    add_ontology(ds)
-    out = tmp_path_factory.mktemp("mini")
-    ds.serialize(out / "graph.trig", format="trig")
-    return out
 
 
 @pytest.fixture(scope="module")
