@@ -56,3 +56,21 @@ def write_mini_build(folder: Path) -> Path:
 def mini_build(tmp_path_factory) -> Path:
     """A build folder of the mini fixture, one per test module."""
     return write_mini_build(tmp_path_factory.mktemp("mini"))
+
+
+def event_signatures(events, mentions) -> set[tuple]:
+    """Events as comparable tuples: (type, actor texts, target texts, negated)."""
+    return {
+        (e.etype, tuple(sorted(mentions[i].text for i in e.actors)),
+         tuple(sorted(mentions[i].text for i in e.targets)), e.negated)
+        for e in events
+    }
+
+
+def tokens(*pieces: tuple[str, str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, tag) tokens laid end to end from (text, tag) pieces."""
+    out, pos = [], 0
+    for text, tag in pieces:
+        out.append((pos, pos + len(text), text, tag))
+        pos += len(text)
+    return out

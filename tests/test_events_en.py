@@ -9,6 +9,8 @@ import pytest
 from kg.extract.events_en import extract_events_en, inflections
 from kg.types import Mention, Sentence
 
+from .conftest import event_signatures
+
 NAMES = {"Canada": "Country", "Iran": "Country", "Germany": "Country", "Poland": "Country", "Belarus": "Country",
          "Japan": "Country", "India": "Country", "Brazil": "Country", "Israel": "Country", "Egypt": "Country",
          "Olaf Scholz": "Person", "Narendra Modi": "Person", "Lula": "Person", "NATO": "InternationalOrganization",
@@ -26,15 +28,7 @@ def code(text, published="2023-11-10"):
     )
     sents = [Sentence(m.start(), m.end(), "en") for m in re.finditer(r"[^.]+\.", text)]
     evs = extract_events_en(text, ms, sents, offset=0, published=published)
-    return {
-        (
-            e.etype,
-            tuple(sorted(ms[i].text for i in e.actors)),
-            tuple(sorted(ms[i].text for i in e.targets)),
-            e.negated,
-        )
-        for e in evs
-    }, evs
+    return event_signatures(evs, ms), evs
 
 
 @pytest.mark.parametrize(

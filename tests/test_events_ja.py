@@ -8,6 +8,8 @@ import pytest
 
 from kg.types import Mention, Sentence
 
+from .conftest import event_signatures
+
 pytestmark = pytest.mark.slow
 
 #: A tiny gazetteer for the test helper: name -> ontology class.
@@ -67,15 +69,7 @@ def code(nlp, text: str, published: str = "2023-11-10"):
     doc = nlp(text)
     ms = make_mentions(doc)
     evs = extract_events(doc, ms, [Sentence(0, len(text))], offset=0, published=published)
-    return {
-        (
-            e.etype,
-            tuple(sorted(ms[i].text for i in e.actors)),
-            tuple(sorted(ms[i].text for i in e.targets)),
-            e.negated,
-        )
-        for e in evs
-    }, evs
+    return event_signatures(evs, ms), evs
 
 
 # sentence -> the exact set of (type, actors, targets, negated)

@@ -4,15 +4,11 @@ import pytest
 
 from kg.recognize.ner import katakana_name_candidates
 
+from .conftest import tokens
+
 PN, N, P, D = "名詞-固有名詞-人名-一般", "名詞-普通名詞-一般", "助詞-係助詞", "補助記号-一般"
 
 
-def _toks(*pieces):
-    out, pos = [], 0
-    for text, tag in pieces:
-        out.append((pos, pos + len(text), text, tag))
-        pos += len(text)
-    return out
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def _toks(*pieces):
     ],
 )
 def test_katakana_name_candidates(pieces, expected):
-    toks = _toks(*pieces)
+    toks = tokens(*pieces)
     text = "".join(p[0] for p in pieces)
     got = katakana_name_candidates(toks)
     assert [text[c[0]:c[1]] for c in got] == expected

@@ -4,15 +4,11 @@ import pytest
 
 from kg.recognize.runs import run_candidates
 
+from .conftest import tokens
+
 N, P, C, S = "名詞-普通名詞-一般", "名詞-固有名詞-地名-国", "助詞-格助詞", "接尾辞-名詞的-一般"
 
 
-def _toks(*pieces):
-    out, pos = [], 0
-    for text, tag in pieces:
-        out.append((pos, pos + len(text), text, tag))
-        pos += len(text)
-    return out
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def _toks(*pieces):
     ],
 )
 def test_run_candidates(pieces, starts, expected):
-    toks = _toks(*pieces)
+    toks = tokens(*pieces)
     text = "".join(p[0] for p in pieces)
     got = [(text[c[0]:c[1]], c[2]) for c in run_candidates(toks, starts)]
     assert got == expected
