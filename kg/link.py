@@ -85,14 +85,11 @@ def _kb_entity(kb, key: str, fallback_cls: str) -> Entity:
 def _agreement_key(cls: str, parties: Sequence[str], date: str, surface: str, doc_id: str,
                    entities: dict[str, Entity]) -> tuple[str, str, str]:
     if parties:
-        try:
-            from kg.extract.agreements import agreement_identity
-        except ImportError:  # pragma: no cover - the events module is part of the package
-            agreement_identity = None
-        if agreement_identity is not None:
-            en = [entities[p].label_en or entities[p].label_ja or p for p in parties]
-            ja = [entities[p].label_ja or entities[p].label_en or p for p in parties]
-            return agreement_identity(cls, list(parties), date, en, ja)
+        from kg.extract.agreements import agreement_identity
+
+        en = [entities[p].label_en or entities[p].label_ja or p for p in parties]
+        ja = [entities[p].label_ja or entities[p].label_en or p for p in parties]
+        return agreement_identity(cls, list(parties), date, en, ja)
     # no parties known: the agreement is only identified within its document
     key = f"agreement/{slugify(doc_id)}/{minted_key(surface)}"
     return key, "", surface

@@ -1,19 +1,18 @@
-"""Loading the Japanese pipeline and parsing chunks with batching.
+"""Loading the Japanese pipeline.
 
-GiNZA (``ja_ginza``) is loaded once per process; :func:`parse_chunks` feeds
-texts through ``nlp.pipe`` in batches. Several processes (``--jobs N``) are
-handled by :mod:`kg.pipeline`, each worker loading its own model.
+GiNZA (``ja_ginza``) is loaded once per process; :mod:`kg.extract` feeds texts
+through ``nlp.pipe`` in batches of :data:`BATCH_SIZE`. Several processes
+(``--jobs N``) are handled by :mod:`kg.pipeline`, each worker loading its own model.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
 
 from kg.errors import ModelNotInstalledError
 
-__all__ = ["DEFAULT_MODEL", "BATCH_SIZE", "load_pipeline", "parse_chunks"]
+__all__ = ["DEFAULT_MODEL", "BATCH_SIZE", "load_pipeline"]
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,3 @@ def load_pipeline(model: str = DEFAULT_MODEL):
             "E201", model=model, package=_PACKAGES.get(model, model.replace("_", "-"))
         ) from e
 
-
-def parse_chunks(nlp, texts: Iterable[tuple[str, object]], *, batch_size: int = BATCH_SIZE) -> Iterator:
-    """Parse ``(text, context)`` pairs, yielding ``(spacy.tokens.Doc, context)`` in order."""
-    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)

@@ -159,7 +159,9 @@ def build(sources: Iterable[str | Path], out: str | Path = "build", *, jobs: int
     from kg.ingest import read_sources
     from kg.kb import load_kb
     from kg.link import link_corpus
+    from kg.ontology import ontology_graph
     from kg.rdf import to_dataset, write_trig
+    from kg.store import persist
 
     t0 = time.perf_counter()
     if isinstance(sources, (str, Path)):
@@ -167,14 +169,10 @@ def build(sources: Iterable[str | Path], out: str | Path = "build", *, jobs: int
     out = Path(out)
     result = BuildResult(out=out)
     docs: list[SourceDoc] = []
-    seen: set[str] = set()
-    for r in read_sources(sources):
+    for r in read_sources(sources):  # duplicate ids come back as Skipped (E109)
         if isinstance(r, Skipped):
             result.skipped.append(r)
-        elif r.doc_id in seen:
-            result.skipped.append(Skipped(r.path, f"duplicate document id {r.doc_id!r}; ids must be unique"))
         else:
-            seen.add(r.doc_id)
             docs.append(r)
     if strict and result.skipped:
         raise KGError.make("E302", detail="; ".join(s.reason for s in result.skipped))
@@ -197,13 +195,7 @@ def build(sources: Iterable[str | Path], out: str | Path = "build", *, jobs: int
 
     kb = load_kb()
     corpus = link_corpus(analyses, kb)
-    try:
-        from kg.ontology import ontology_graph
-
-        onto = ontology_graph()
-    except ImportError:
-        onto = None
-    ds = to_dataset(corpus, kb, onto)
+    ds = to_dataset(corpus, kb, ontology_graph())
     result.documents = len(analyses)
     result.entities = len(corpus.entities)
     result.events = len(corpus.events)
@@ -222,12 +214,7 @@ def build(sources: Iterable[str | Path], out: str | Path = "build", *, jobs: int
             for name, p in write_outputs(ds, staging, result.summary()).items():
                 result.outputs[name] = out / Path(p).name
         if store:
-            try:
-                from kg.store import persist
-            except ImportError:
-                persist = None
-            if persist is not None:
-                persist(staging / "graph.trig", staging)
+            persist(staging / "graph.trig", staging)
         result.seconds = time.perf_counter() - t0
         (staging / "build.json").write_text(
             json.dumps(result.summary() | {"seconds": None}, ensure_ascii=False, indent=1, sort_keys=True),

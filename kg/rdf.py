@@ -93,10 +93,8 @@ def _entities(g: Graph, corpus: LinkedCorpus) -> None:
 @functools.lru_cache(maxsize=1)
 def _mode_iris() -> dict[tuple[str, str], str]:
     """(event type, mode name) -> IRI of the mode concept in the ontology."""
-    try:
-        from kg.ontology import plover_concepts
-    except ImportError:  # pragma: no cover - the ontology module ships with the package
-        return {}
+    from kg.ontology import plover_concepts
+
     return {(t, m): v["iri"] for t, c in plover_concepts().items() for m, v in c.get("modes", {}).items()}
 
 
@@ -141,6 +139,15 @@ def _event(g: Graph, ev, d: URIRef, sentence_iris: dict) -> None:
             for a in ev.actors:
                 for t in ev.targets:
                     g.add((entity_iri(a), prop, entity_iri(t)))
+
+
+def _position(g: Graph, f, s: URIRef, o: URIRef) -> None:
+    """A stated position: ``s kz:position [kz:Position; rdfs:label title; kz:of o]``."""
+    pos = URIRef(mint_iri("position", f.label, f.object, f.subject))
+    g.add((s, KZ.position, pos))
+    g.add((pos, RDF.type, KZ.Position))
+    g.add((pos, RDFS.label, Literal(f.label, lang=label_lang(f.label))))
+    g.add((pos, KZ.of, o))
 
 
 def to_dataset(corpus: LinkedCorpus, kb=None, ontology: Graph | None = None) -> Dataset:
@@ -213,11 +220,7 @@ def to_dataset(corpus: LinkedCorpus, kb=None, ontology: Graph | None = None) -> 
         if f.predicate == "affiliation":
             g.add((s, KZ.affiliation, o))
             if f.label:  # the title it was stated with (「ロシアのラブロフ外相」 -> 外相 of Russia)
-                pos = URIRef(mint_iri("position", f.label, f.object, f.subject))
-                g.add((s, KZ.position, pos))
-                g.add((pos, RDF.type, KZ.Position))
-                g.add((pos, RDFS.label, Literal(f.label, lang=label_lang(f.label))))
-                g.add((pos, KZ.of, o))
+                _position(g, f, s, o)
         elif f.predicate == "memberOf":
             g.add((s, KZ.memberOf, o))
         elif f.predicate == "locatedIn":
@@ -225,11 +228,7 @@ def to_dataset(corpus: LinkedCorpus, kb=None, ontology: Graph | None = None) -> 
         elif f.predicate == "party":
             g.add((s, KZ.party, o))
         elif f.predicate == "position" and f.label:
-            pos = URIRef(mint_iri("position", f.label, f.object, f.subject))
-            g.add((s, KZ.position, pos))
-            g.add((pos, RDF.type, KZ.Position))
-            g.add((pos, RDFS.label, Literal(f.label, lang=label_lang(f.label))))
-            g.add((pos, KZ.of, o))
+            _position(g, f, s, o)
     for ev in corpus.events:
         for d in sorted({x.doc_id for x in ev.evidence}):
             _event(ds.graph(doc_iri(d)), ev, doc_iri(d), sentence_iris)

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from kg.nlp import BATCH_SIZE
 from kg.types import DocAnalysis, EventCandidate, Mention, Sentence, SourceDoc, StatedFact
 
 __all__ = ["analyse_documents", "analyse_parsed"]
@@ -97,7 +98,7 @@ def _parse_group(nlp, group, batch_size):
     return plans, parsed
 
 
-def analyse_documents(docs: Iterable[SourceDoc], nlp, kb, *, batch_size: int = 16
+def analyse_documents(docs: Iterable[SourceDoc], nlp, kb, *, batch_size: int = BATCH_SIZE
                       ) -> Iterator[DocAnalysis | tuple[SourceDoc, Exception]]:
     """Analyse documents in order, batching Japanese chunks across documents.
 
