@@ -15,7 +15,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.iri import slugify
 from kg.normalize import nfkc, norm_key
@@ -69,7 +69,6 @@ class LinkedCorpus:
     mention_keys: dict[str, tuple[tuple[str, ...], ...]]
     events: tuple[CodedEvent, ...]
     facts: tuple[StatedTriple, ...]
-    notes: tuple[str, ...] = field(default=())
 
 
 def _kb_entity(kb, key: str, fallback_cls: str) -> Entity:
@@ -222,6 +221,10 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
                 keys[i] = (m.key,)
             else:
                 keys[i] = (norm_to_key[norm_key(m.text)],)
+        def keys_of(idx: Sequence[int], keys=keys) -> set[str]:
+            """The entity keys of some mention indices (out-of-range indices give nothing)."""
+            return {k for i in idx if i < len(keys) for k in keys[i]}
+
         # agreements: parties from stated party facts and AGREE events about them
         parties: dict[int, set[str]] = defaultdict(set)
         dates: dict[int, str] = {}
@@ -231,8 +234,7 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
         for ev in a.events:
             for ab in ev.about:
                 if ab < len(a.mentions) and a.mentions[ab].cls in AGREEMENT_CLASSES and ev.etype == "AGREE":
-                    for x in ev.actors + ev.targets:
-                        parties[ab].update(keys[x] if x < len(keys) else ())
+                    parties[ab].update(keys_of(ev.actors + ev.targets))
                     if ev.date and not ev.negated:
                         dates.setdefault(ab, ev.date)
         # a person named as a party acts for a state: the stated affiliation in this
@@ -250,7 +252,7 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
                 state = stated_aff.get(key)
                 if state is None and kb is not None and key in kb.records:
                     state = kb.affiliation_at(key, published or "9999")
-                if state and state in entities or (state and kb is not None and state in kb.records):
+                if state and (state in entities or (kb is not None and state in kb.records)):
                     if state not in entities:
                         entities[state] = _kb_entity(kb, state, "Country")
                     return state
@@ -276,7 +278,7 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
         # coreference: the antecedents' entities
         for i, m in enumerate(a.mentions):
             if m.source == "coref":
-                keys[i] = tuple(sorted({k for j in m.refers_to if j < len(keys) for k in keys[j]}))
+                keys[i] = tuple(sorted(keys_of(m.refers_to)))
         for i, m in enumerate(a.mentions):
             if m.source != "coref" and len(keys[i]) == 1:
                 seen_forms[keys[i][0]][m.text] += 1
@@ -284,24 +286,24 @@ def link_corpus(analyses: Sequence[DocAnalysis], kb) -> LinkedCorpus:
         for f in a.facts:
             if f.predicate == "party":
                 continue
-            for s in keys[f.subject] if f.subject < len(keys) else ():
-                for o in keys[f.object] if f.object < len(keys) else ():
+            for s in keys_of((f.subject,)):
+                for o in keys_of((f.object,)):
                     if s != o:
                         facts.append(StatedTriple(doc_id, f.predicate, s, o, f.label))
         text = a.doc.text
         for ev in a.events:
-            actors = tuple(sorted({k for i in ev.actors if i < len(keys) for k in keys[i]}))
+            actors = tuple(sorted(keys_of(ev.actors)))
             if "metonymy" in ev.how:  # 「モスクワは…反発した」: a capital speaks for its state
                 actors = tuple(sorted({capital_state(kb, k, entities) for k in actors}))
-            targets = tuple(sorted({k for i in ev.targets if i < len(keys) for k in keys[i]} - set(actors)))
+            targets = tuple(sorted(keys_of(ev.targets) - set(actors)))
             if not actors:
                 continue
             sent = a.sentences[ev.sentence] if 0 <= ev.sentence < len(a.sentences) else None
             evidence = (Evidence(doc_id, sent.start, sent.end, text[sent.start:sent.end]),) if sent else ()
             events.append(CodedEvent(
                 etype=ev.etype, actors=actors, targets=targets, date=ev.date, mode=ev.mode,
-                locations=tuple(sorted({k for i in ev.locations if i < len(keys) for k in keys[i]})),
-                about=tuple(sorted({k for i in ev.about if i < len(keys) for k in keys[i]})),
+                locations=tuple(sorted(keys_of(ev.locations))),
+                about=tuple(sorted(keys_of(ev.about))),
                 negated=ev.negated, confidence=ev.confidence, evidence=evidence,
                 triggers=(ev.trigger,) if ev.trigger else ()))
     # surface forms become alternative labels
